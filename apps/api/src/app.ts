@@ -1,0 +1,81 @@
+/**
+ * The application as a Fastify instance: external plugins, then the contract's routes, then the SPA.
+ * Tests build it with their own database and call it through `app.inject()`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { openApiDocument, registerContractRoutes } from './http/contract';
+import { registerErrorHandler, sendProblem } from './http/errors';
+import { handlers } from './http/handlers';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    config: Config;
+  }
+}
+
+export interface AppOptions {
+  db: Database;
+  config: Config;
+  logger?: FastifyServerOptions['logger'];
+  /** Sign-in attempts per client address and minute. */
+  signInRateLimit?: number;
+}
+
+export async function buildApp(options: AppOptions) {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    https: config.tls ?? null,
+  });
+  app.decorate('db', options.db);
+  app.decorate('config', config);
+  app.decorateRequest('principal', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, { mode: 'static', specification: { document: openApiDocument as never } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  registerErrorHandler(app);
+  await registerContractRoutes(app, handlers, {
+    signIn: { rateLimit: { max: options.signInRateLimit ?? 10, timeWindow: '1 minute' } },
+  });
+
+  const webDist = config.webDistDir && existsSync(config.webDistDir) ? config.webDistDir : null;
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    if (webDist && isPage) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+  });
+  return app;
+}

@@ -1,0 +1,158 @@
+/**
+ * Tables of the CIMS database. drizzle-kit generates the SQL migrations in ./generated from this file;
+ * the first migration (hand-written, "custom") installs the extensions and the `cims_cjk_grams` function
+ * that the generated `search_grams` column relies on.
+ *
+ * Quick search: `search_document` is one lower-cased text per customer (names, phone digits, emails,
+ * WeChat ids, tags) written by the customers service. A pg_trgm GIN index answers fragments of 3+
+ * characters; trigrams cannot serve the 1–2 character fragments that most Chinese given names are, so
+ * `search_grams` holds the CJK unigrams and bigrams of the same text under a plain GIN index.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const textArray = customType<{ data: string[]; driverData: string[] }>({ dataType: () => 'text[]' });
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie token: a leaked table does not hand out live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  secretHash: text('secret_hash').notNull().unique(),
+  scopes: text('scopes').array().notNull(),
+  createdBy: uuid('created_by').references(() => staffUsers.id),
+  createdAt: createdAt(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['person', 'organization'] }).notNull(),
+    displayName: text('display_name').notNull(),
+    familyName: text('family_name'),
+    givenName: text('given_name'),
+    gender: text('gender', { enum: ['male', 'female', 'unknown'] }),
+    birthDate: date('birth_date', { mode: 'string' }),
+    residentIdNumber: text('resident_id_number'),
+    legalName: text('legal_name'),
+    uscc: text('uscc'),
+    organizationSize: text('organization_size', { enum: ['micro', 'small', 'medium', 'large'] }),
+    customerType: text('customer_type'),
+    industry: text('industry'),
+    sourceChannel: text('source_channel', {
+      enum: ['website', 'marketplace', 'store', 'hotline', 'wechat', 'partner', 'import'],
+    }).notNull(),
+    lifecycleStage: text('lifecycle_stage', { enum: ['lead', 'prospect', 'customer', 'churned'] }).notNull(),
+    ownerId: uuid('owner_id').references(() => staffUsers.id),
+    notes: text('notes'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Denormalized from the primary contact points and address, for list filters and summaries. */
+    primaryPhone: text('primary_phone'),
+    primaryEmail: text('primary_email'),
+    provinceCode: text('province_code'),
+    cityCode: text('city_code'),
+    searchDocument: text('search_document').notNull(),
+    searchGrams: textArray('search_grams')
+      .notNull()
+      .generatedAlwaysAs(sql`cims_cjk_grams(search_document)`),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('customers_search_document_trgm_idx').using('gin', t.searchDocument.op('gin_trgm_ops')),
+    index('customers_search_grams_idx').using('gin', t.searchGrams),
+    index('customers_display_name_prefix_idx').on(sql`lower(${t.displayName}) text_pattern_ops`),
+    index('customers_tags_idx').using('gin', t.tags),
+    index('customers_created_at_idx').on(t.createdAt, t.id),
+    index('customers_updated_at_idx').on(t.updatedAt, t.id),
+    index('customers_display_name_idx').on(t.displayName, t.id),
+    index('customers_owner_id_idx').on(t.ownerId),
+    index('customers_province_code_idx').on(t.provinceCode),
+    index('customers_city_code_idx').on(t.cityCode),
+  ],
+);
+
+export const customerContactPoints = pgTable(
+  'customer_contact_points',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ['phone', 'email', 'wechat'] }).notNull(),
+    value: text('value').notNull(),
+    label: text('label'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    position: smallint('position').notNull(),
+  },
+  (t) => [
+    index('customer_contact_points_customer_id_idx').on(t.customerId, t.position),
+    index('customer_contact_points_value_idx').on(t.type, t.value),
+  ],
+);
+
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    label: text('label'),
+    provinceCode: text('province_code').notNull(),
+    cityCode: text('city_code'),
+    districtCode: text('district_code'),
+    detail: text('detail').notNull(),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    position: smallint('position').notNull(),
+  },
+  (t) => [index('customer_addresses_customer_id_idx').on(t.customerId, t.position)],
+);

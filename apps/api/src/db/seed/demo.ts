@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import type { Pool } from 'pg';
+import type { Database } from '../client';
+import { seedCustomers } from './customers';
+import { seedStaffUsers } from './staff';
+
+const demoSizes = { full: 2400, small: 200 } as const;
+
+/** Seeds the demo data set into an empty database; a database that has staff users is left alone. */
+export async function seedDemoIfEmpty(db: Database, pool: Pool, size: 'full' | 'small' | 'none') {
+  if (size === 'none') return false;
+  const existing = await db.execute(sql`SELECT 1 FROM staff_users LIMIT 1`);
+  if (existing.rows.length > 0) return false;
+  const staff = await seedStaffUsers(db);
+  const ownerIds = [...staff.values()].filter((u) => u.roles.includes('sales')).map((u) => u.id);
+  await seedCustomers(pool, { count: demoSizes[size], seed: 20261123, ownerIds });
+  return true;
+}

@@ -1,0 +1,15 @@
+import { apiKeysHandlers } from '../modules/api-keys/handlers';
+import { authHandlers } from '../modules/auth/handlers';
+import { customersHandlers } from '../modules/customers/handlers';
+import { systemHandlers } from '../modules/system/handlers';
+import { usersHandlers } from '../modules/users/handlers';
+import type { Handlers } from './contract';
+
+/** Every operation of the contract, by operationId. */
+export const handlers: Handlers = {
+  ...systemHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...apiKeysHandlers,
+  ...customersHandlers,
+};

@@ -1,0 +1,45 @@
+/**
+ * `pnpm start`: database (embedded when DATABASE_URL is unset), migrations, demo data on an empty
+ * database, then API + SPA on one port. SIGINT/SIGTERM drain requests before closing the database.
+ */
+import { buildApp } from './app';
+import { readConfig } from './config';
+import { openDatabase } from './db/client';
+import { startEmbeddedPostgres } from './db/embedded';
+import { migrateDatabase } from './db/migrate';
+import { seedDemoIfEmpty } from './db/seed/demo';
+import { demoPassword } from './db/seed/staff';
+
+const config = readConfig();
+const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+const { db, pool } = openDatabase(config.databaseUrl ?? (embedded?.url as string));
+await migrateDatabase(db);
+const seeded = await seedDemoIfEmpty(db, pool, config.demoSeed);
+
+const app = await buildApp({ db, config });
+let isClosing = false;
+async function shutdown(signal: string) {
+  if (isClosing) return;
+  isClosing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await pool.end();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const scheme = config.tls ? 'https' : 'http';
+const url = `${scheme}://localhost:${config.port}`;
+console.log(
+  [
+    '',
+    `  CIMS is running at ${url}`,
+    `  API docs (Swagger UI): ${url}/docs`,
+    `  Database: ${embedded ? 'embedded PostgreSQL (.data/pg)' : 'DATABASE_URL'}${seeded ? ', demo data seeded' : ''}`,
+    `  Sign in as admin@demo.cims / ${demoPassword} (demo data only)`,
+    '',
+  ].join('\n'),
+);

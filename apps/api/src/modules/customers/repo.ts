@@ -1,0 +1,253 @@
+/** Every query on customers and their contact points and addresses. */
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { customerAddresses, customerContactPoints, customers, staffUsers } from '../../db/schema';
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type CustomerInsert = typeof customers.$inferInsert;
+export type ContactPointRow = typeof customerContactPoints.$inferSelect;
+export type AddressRow = typeof customerAddresses.$inferSelect;
+export type ContactPointInsert = Pick<ContactPointRow, 'type' | 'value' | 'label' | 'isPrimary'>;
+export type AddressInsert = Pick<AddressRow, 'label' | 'provinceCode' | 'cityCode' | 'districtCode' | 'detail' | 'isPrimary'>;
+
+export interface CustomerRecord {
+  row: CustomerRow;
+  owner: { id: string; displayName: string } | null;
+  contactPoints: ContactPointRow[];
+  addresses: AddressRow[];
+}
+
+export async function findCustomerRecord(db: Queryable, id: string): Promise<CustomerRecord | null> {
+  const [found] = await db
+    .select({ row: customers, ownerName: staffUsers.displayName })
+    .from(customers)
+    .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
+    .where(eq(customers.id, id));
+  if (!found) return null;
+  const [contactPoints, addresses] = await Promise.all([
+    db
+      .select()
+      .from(customerContactPoints)
+      .where(eq(customerContactPoints.customerId, id))
+      .orderBy(asc(customerContactPoints.position)),
+    db
+      .select()
+      .from(customerAddresses)
+      .where(eq(customerAddresses.customerId, id))
+      .orderBy(asc(customerAddresses.position)),
+  ]);
+  const { row, ownerName } = found;
+  const owner = row.ownerId ? { id: row.ownerId, displayName: ownerName ?? '' } : null;
+  return { row, owner, contactPoints, addresses };
+}
+
+export async function lockCustomerRow(db: Queryable, id: string): Promise<CustomerRow | null> {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function insertCustomer(db: Queryable, values: CustomerInsert): Promise<string> {
+  const [row] = await db.insert(customers).values(values).returning({ id: customers.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export async function updateCustomerRow(db: Queryable, id: string, values: Partial<CustomerInsert>) {
+  await db
+    .update(customers)
+    .set({ ...values, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(customers.id, id));
+}
+
+export async function replaceContactPoints(db: Queryable, customerId: string, points: ContactPointInsert[]) {
+  await db.delete(customerContactPoints).where(eq(customerContactPoints.customerId, customerId));
+  if (points.length === 0) return;
+  await db
+    .insert(customerContactPoints)
+    .values(points.map((point, position) => ({ ...point, customerId, position })));
+}
+
+export async function replaceAddresses(db: Queryable, customerId: string, addresses: AddressInsert[]) {
+  await db.delete(customerAddresses).where(eq(customerAddresses.customerId, customerId));
+  if (addresses.length === 0) return;
+  await db
+    .insert(customerAddresses)
+    .values(addresses.map((address, position) => ({ ...address, customerId, position })));
+}
+
+export async function listContactPoints(db: Queryable, customerId: string) {
+  return db
+    .select()
+    .from(customerContactPoints)
+    .where(eq(customerContactPoints.customerId, customerId))
+    .orderBy(asc(customerContactPoints.position));
+}
+
+export async function listAddresses(db: Queryable, customerId: string) {
+  return db
+    .select()
+    .from(customerAddresses)
+    .where(eq(customerAddresses.customerId, customerId))
+    .orderBy(asc(customerAddresses.position));
+}
+
+/** Soft delete or restore; false when the customer was already in that state (or does not exist). */
+export async function setDeleted(db: Queryable, id: string, isDeleted: boolean): Promise<boolean> {
+  const rows = await db
+    .update(customers)
+    .set({
+      deletedAt: isDeleted ? sql`now()` : null,
+      version: sql`${customers.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(customers.id, id), isDeleted ? isNull(customers.deletedAt) : isNotNull(customers.deletedAt)))
+    .returning({ id: customers.id });
+  return rows.length > 0;
+}
+
+export async function customerExists(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
+  return rows.length > 0;
+}
+
+const summaryColumns = {
+  id: customers.id,
+  kind: customers.kind,
+  displayName: customers.displayName,
+  primaryPhone: customers.primaryPhone,
+  primaryEmail: customers.primaryEmail,
+  provinceCode: customers.provinceCode,
+  cityCode: customers.cityCode,
+  tags: customers.tags,
+  lifecycleStage: customers.lifecycleStage,
+  sourceChannel: customers.sourceChannel,
+  ownerId: customers.ownerId,
+  ownerName: staffUsers.displayName,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+  deletedAt: customers.deletedAt,
+};
+
+export type CustomerListRow = Pick<
+  CustomerRow,
+  | 'id'
+  | 'kind'
+  | 'displayName'
+  | 'primaryPhone'
+  | 'primaryEmail'
+  | 'provinceCode'
+  | 'cityCode'
+  | 'tags'
+  | 'lifecycleStage'
+  | 'sourceChannel'
+  | 'ownerId'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deletedAt'
+> & { ownerName: string | null };
+
+export const sortColumns = {
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+  displayName: customers.displayName,
+};
+
+export interface ListQuery {
+  filters: SQL[];
+  sort: { column: keyof typeof sortColumns; isDescending: boolean };
+  /** The sort value (as PostgreSQL text, microseconds kept) and id of the last row of the previous page. */
+  after: { value: string; id: string } | null;
+  limit: number;
+}
+
+export async function listCustomerRows(db: Queryable, query: ListQuery) {
+  const column = sortColumns[query.sort.column];
+  const conditions = [...query.filters];
+  if (query.after) {
+    const afterValue =
+      query.sort.column === 'displayName' ? sql`${query.after.value}` : sql`${query.after.value}::timestamptz`;
+    const comparison = query.sort.isDescending ? sql`<` : sql`>`;
+    conditions.push(sql`(${column}, ${customers.id}) ${comparison} (${afterValue}, ${query.after.id}::uuid)`);
+  }
+  const direction = query.sort.isDescending ? desc : asc;
+  return db
+    .select({ ...summaryColumns, sortValue: sql<string>`${column}::text` })
+    .from(customers)
+    .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
+    .where(and(...conditions))
+    .orderBy(direction(column), direction(customers.id))
+    .limit(query.limit + 1);
+}
+
+export const customerFilters = {
+  kind: (kind: 'person' | 'organization') => eq(customers.kind, kind),
+  tag: (tag: string) => sql`${customers.tags} @> ARRAY[${tag}]::text[]`,
+  lifecycleStage: (stage: CustomerRow['lifecycleStage']) => eq(customers.lifecycleStage, stage),
+  ownerId: (ownerId: string) => eq(customers.ownerId, ownerId),
+  provinceCode: (code: string) => eq(customers.provinceCode, code),
+  cityCode: (code: string) => eq(customers.cityCode, code),
+  createdFrom: (at: string) => gte(customers.createdAt, new Date(at)),
+  createdTo: (at: string) => lt(customers.createdAt, new Date(at)),
+  isDeleted: (isDeleted: boolean) => (isDeleted ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt)),
+};
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface SearchToken {
+  text: string;
+  /** CJK unigrams/bigrams that every match must contain (answered by the search_grams index). */
+  grams: string[];
+}
+
+/**
+ * Quick search in two parts, merged: customers whose name starts with the query (btree prefix index,
+ * exact names first), and customers whose search text contains every token. The second part stops after
+ * a few hundred candidates, so a very common fragment such as 科技 costs the same as a rare one; those
+ * candidates are then ranked by where the query matched.
+ */
+export async function searchCustomerRows(db: Queryable, input: { whole: string; tokens: SearchToken[]; limit: number }) {
+  const tokenConditions = input.tokens.map((token) => {
+    const pattern = `%${escapeLike(token.text)}%`;
+    if (token.grams.length > 0) {
+      // strpos() rechecks without inviting the trigram index, which cannot serve CJK fragments.
+      const grams = sql.join(
+        token.grams.map((gram) => sql`${gram}`),
+        sql`, `,
+      );
+      return sql`${customers.searchGrams} @> ARRAY[${grams}]::text[] AND strpos(${customers.searchDocument}, ${token.text}) > 0`;
+    }
+    return token.text.length >= 3
+      ? sql`${customers.searchDocument} LIKE ${pattern}`
+      : sql`strpos(${customers.searchDocument}, ${token.text}) > 0`;
+  });
+  const prefix = `${escapeLike(input.whole)}%`;
+  const contains = `%${escapeLike(input.whole)}%`;
+  const candidateCap = 400;
+  const ranked = await db.execute<{ id: string }>(sql`
+    WITH by_prefix AS (
+      SELECT id, 0 AS tier FROM customers
+      WHERE deleted_at IS NULL AND lower(display_name) LIKE ${prefix}
+      ORDER BY length(display_name), display_name
+      LIMIT ${input.limit}
+    ), by_content AS (
+      SELECT id, CASE WHEN lower(display_name) LIKE ${contains} THEN 1 ELSE 2 END AS tier FROM customers
+      WHERE deleted_at IS NULL AND ${sql.join(tokenConditions, sql` AND `)}
+      LIMIT ${candidateCap}
+    ), best AS (
+      SELECT id, min(tier) AS tier FROM (SELECT * FROM by_prefix UNION ALL SELECT * FROM by_content) m GROUP BY id
+    )
+    SELECT c.id FROM best JOIN customers c USING (id)
+    ORDER BY best.tier, length(c.display_name), c.display_name, c.id
+    LIMIT ${input.limit}`);
+  const ids = ranked.rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(summaryColumns)
+    .from(customers)
+    .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
+    .where(inArray(customers.id, ids));
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+}

@@ -1,0 +1,281 @@
+/**
+ * Customer master data: standardize on the way in (through the shared @cims/schemas validators, the same
+ * ones the SPA forms use), write in one transaction, guard updates with the version (optimistic concurrency).
+ */
+import type { operations } from '@cims/api-client';
+import {
+  cjkGrams,
+  displayNameFor,
+  normalizeSearchQuery,
+  type TAddressInput,
+  type TContactPointInput,
+  ZCustomerCreate,
+  ZCustomerUpdate,
+  ZOrganizationInput,
+  ZPersonInput,
+  zodIssuesToFieldErrors,
+} from '@cims/schemas';
+import type { z } from 'zod';
+import type { Database, Queryable } from '../../db/client';
+import { DomainError, validationFailed } from '../../http/errors';
+import { findUnknownUserIds } from '../users/service';
+import { deriveCustomerColumns } from './derived-columns';
+import {
+  type AddressInsert,
+  type ContactPointInsert,
+  type CustomerInsert,
+  customerExists,
+  customerFilters,
+  findCustomerRecord,
+  insertCustomer,
+  listAddresses,
+  listContactPoints,
+  listCustomerRows,
+  lockCustomerRow,
+  replaceAddresses,
+  replaceContactPoints,
+  type SearchToken,
+  searchCustomerRows,
+  setDeleted,
+  sortColumns,
+  updateCustomerRow,
+} from './repo';
+
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pathPrefix = ''): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw validationFailed(
+      zodIssuesToFieldErrors(parsed.error).map((e) => ({ path: pathPrefix + e.path, message: e.message })),
+    );
+  }
+  return parsed.data;
+}
+
+async function assertOwnerExists(db: Queryable, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  const unknown = await findUnknownUserIds(db as Database, [ownerId]);
+  if (unknown.length > 0) throw validationFailed([{ path: '/ownerId', message: 'No staff user with this id' }]);
+}
+
+function contactPointRows(points: TContactPointInput[]): ContactPointInsert[] {
+  return points.map((p) => ({ type: p.type, value: p.value, label: p.label ?? null, isPrimary: p.isPrimary ?? false }));
+}
+
+function addressRows(addresses: TAddressInput[]): AddressInsert[] {
+  return addresses.map((a) => ({
+    label: a.label ?? null,
+    provinceCode: a.provinceCode,
+    cityCode: a.cityCode ?? null,
+    districtCode: a.districtCode ?? null,
+    detail: a.detail,
+    isPrimary: a.isPrimary ?? false,
+  }));
+}
+
+export async function getCustomer(db: Queryable, id: string) {
+  const record = await findCustomerRecord(db, id);
+  if (!record) throw new DomainError('not_found', 'No such customer.');
+  return record;
+}
+
+export async function createCustomer(db: Database, body: unknown) {
+  const input = parseOrThrow(ZCustomerCreate, body);
+  await assertOwnerExists(db, input.ownerId);
+  const contactPoints = contactPointRows(input.contactPoints ?? []);
+  const addresses = addressRows(input.addresses ?? []);
+  const tags = input.tags ?? [];
+  const displayName = input.displayName ?? displayNameFor(input);
+  const kindColumns: Partial<CustomerInsert> =
+    input.kind === 'person'
+      ? {
+          familyName: input.person.familyName,
+          givenName: input.person.givenName,
+          gender: input.person.gender ?? 'unknown',
+          birthDate: input.person.birthDate ?? null,
+          residentIdNumber: input.person.residentIdNumber ?? null,
+        }
+      : {
+          legalName: input.organization.legalName,
+          uscc: input.organization.uscc ?? null,
+          organizationSize: input.organization.size ?? null,
+        };
+  const id = await db.transaction(async (tx) => {
+    const customerId = await insertCustomer(tx, {
+      kind: input.kind,
+      displayName,
+      ...kindColumns,
+      customerType: input.customerType ?? null,
+      industry: input.industry ?? null,
+      sourceChannel: input.sourceChannel ?? 'website',
+      lifecycleStage: input.lifecycleStage ?? 'lead',
+      ownerId: input.ownerId ?? null,
+      notes: input.notes ?? null,
+      tags,
+      ...deriveCustomerColumns({ displayName, ...kindColumns, tags, contactPoints, addresses }),
+    });
+    await replaceContactPoints(tx, customerId, contactPoints);
+    await replaceAddresses(tx, customerId, addresses);
+    return customerId;
+  });
+  return getCustomer(db, id);
+}
+
+/** Accepts `"3"`, `W/"3"` or `3`; anything else can never match a version. */
+function versionFromEtag(ifMatch: string): number | null {
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+  return match ? Number(match[1]) : null;
+}
+
+export async function updateCustomer(db: Database, input: { id: string; ifMatch: string; body: unknown }) {
+  const patch = parseOrThrow(ZCustomerUpdate, input.body);
+  await assertOwnerExists(db, patch.ownerId);
+  const expectedVersion = versionFromEtag(input.ifMatch);
+
+  await db.transaction(async (tx) => {
+    const current = await lockCustomerRow(tx, input.id);
+    if (!current) throw new DomainError('not_found', 'No such customer.');
+    if (current.version !== expectedVersion) {
+      throw new DomainError(
+        'version_conflict',
+        `The customer is at version ${current.version}; reload it and apply your change again.`,
+      );
+    }
+    if (patch.person && current.kind !== 'person') {
+      throw validationFailed([{ path: '/person', message: 'Only persons have person fields' }]);
+    }
+    if (patch.organization && current.kind !== 'organization') {
+      throw validationFailed([{ path: '/organization', message: 'Only organizations have organization fields' }]);
+    }
+
+    const changes: Partial<CustomerInsert> = {};
+    let names = { familyName: current.familyName, givenName: current.givenName, legalName: current.legalName };
+    if (patch.person) {
+      // Re-validate the merged person, so that a new ID number is checked against the stored birth date.
+      const person = parseOrThrow(
+        ZPersonInput,
+        {
+          familyName: current.familyName,
+          givenName: current.givenName,
+          gender: current.gender ?? 'unknown',
+          birthDate: current.birthDate,
+          residentIdNumber: current.residentIdNumber,
+          ...patch.person,
+        },
+        '/person',
+      );
+      Object.assign(changes, {
+        familyName: person.familyName,
+        givenName: person.givenName,
+        gender: person.gender ?? 'unknown',
+        birthDate: person.birthDate ?? null,
+        residentIdNumber: person.residentIdNumber ?? null,
+      });
+      names = { ...names, familyName: person.familyName, givenName: person.givenName };
+    }
+    if (patch.organization) {
+      const organization = parseOrThrow(
+        ZOrganizationInput,
+        { legalName: current.legalName, uscc: current.uscc, size: current.organizationSize, ...patch.organization },
+        '/organization',
+      );
+      Object.assign(changes, {
+        legalName: organization.legalName,
+        uscc: organization.uscc ?? null,
+        organizationSize: organization.size ?? null,
+      });
+      names = { ...names, legalName: organization.legalName };
+    }
+    const autoName = (n: typeof names) =>
+      current.kind === 'person'
+        ? displayNameFor({ kind: 'person', person: { familyName: n.familyName ?? '', givenName: n.givenName ?? '' } })
+        : displayNameFor({ kind: 'organization', organization: { legalName: n.legalName ?? '' } });
+    const hadAutoName = current.displayName === autoName(current);
+    const displayName = patch.displayName ?? (hadAutoName || patch.displayName === null ? autoName(names) : current.displayName);
+
+    for (const key of ['customerType', 'industry', 'sourceChannel', 'lifecycleStage', 'ownerId', 'notes'] as const) {
+      if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });
+    }
+    const tags = patch.tags ?? current.tags;
+    const contactPoints = patch.contactPoints
+      ? contactPointRows(patch.contactPoints)
+      : await listContactPoints(tx, current.id);
+    const addresses = patch.addresses ? addressRows(patch.addresses) : await listAddresses(tx, current.id);
+
+    await updateCustomerRow(tx, current.id, {
+      ...changes,
+      displayName,
+      tags,
+      ...deriveCustomerColumns({ displayName, ...names, tags, contactPoints, addresses }),
+    });
+    if (patch.contactPoints) await replaceContactPoints(tx, current.id, contactPoints);
+    if (patch.addresses) await replaceAddresses(tx, current.id, addresses);
+  });
+  return getCustomer(db, input.id);
+}
+
+export async function deleteCustomer(db: Database, id: string) {
+  const changed = await setDeleted(db, id, true);
+  if (!changed && !(await customerExists(db, id))) throw new DomainError('not_found', 'No such customer.');
+}
+
+export async function restoreCustomer(db: Database, id: string) {
+  const changed = await setDeleted(db, id, false);
+  if (!changed && !(await customerExists(db, id))) throw new DomainError('not_found', 'No such customer.');
+  return getCustomer(db, id);
+}
+
+type ListParams = NonNullable<operations['listCustomers']['parameters']['query']>;
+
+function decodeCursor(cursor: string): { value: string; id: string } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof value === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { value, id };
+  } catch {
+    // fall through to the validation error
+  }
+  throw validationFailed([{ path: '/query/cursor', message: 'Not a cursor from this list; start from the first page' }]);
+}
+
+export async function listCustomers(db: Database, params: ListParams) {
+  const sortParam = params.sort ?? '-createdAt';
+  const sort = {
+    column: sortParam.replace(/^-/, '') as keyof typeof sortColumns,
+    isDescending: sortParam.startsWith('-'),
+  };
+  const limit = params.limit ?? 50;
+  const filters = [customerFilters.isDeleted(params.status === 'deleted')];
+  if (params.kind) filters.push(customerFilters.kind(params.kind));
+  if (params.tag) filters.push(customerFilters.tag(params.tag));
+  if (params.lifecycleStage) filters.push(customerFilters.lifecycleStage(params.lifecycleStage));
+  if (params.ownerId) filters.push(customerFilters.ownerId(params.ownerId));
+  if (params.provinceCode) filters.push(customerFilters.provinceCode(params.provinceCode));
+  if (params.cityCode) filters.push(customerFilters.cityCode(params.cityCode));
+  if (params.createdFrom) filters.push(customerFilters.createdFrom(params.createdFrom));
+  if (params.createdTo) filters.push(customerFilters.createdTo(params.createdTo));
+  const after = params.cursor ? decodeCursor(params.cursor) : null;
+
+  const rows = await listCustomerRows(db, { filters, sort, after, limit });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortValue, last.id])).toString('base64url') : null;
+  return { rows: page, nextCursor };
+}
+
+export async function searchCustomers(db: Database, params: { q: string; limit?: number }) {
+  const query = normalizeSearchQuery(params.q);
+  const limit = params.limit ?? 10;
+  if (!query.value) return [];
+  const tokens: SearchToken[] =
+    query.kind === 'digits'
+      ? [{ text: query.value, grams: [] }]
+      : query.value.split(' ').map((text) => ({ text, grams: significantGrams(text) }));
+  return searchCustomerRows(db, { whole: query.value, tokens, limit });
+}
+
+/** Bigrams when the token has two or more CJK characters in a row (far more selective), else unigrams. */
+function significantGrams(token: string): string[] {
+  const grams = cjkGrams(token);
+  const bigrams = grams.filter((g) => g.length === 2);
+  return bigrams.length > 0 ? bigrams : grams;
+}

@@ -1,0 +1,32 @@
+import type { TStaffRole } from '@cims/schemas';
+import { asc, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { staffUsers } from '../../db/schema';
+import { DomainError } from '../../http/errors';
+import { hashPassword } from '../auth/service';
+
+export async function listUsers(db: Database) {
+  return db.select().from(staffUsers).orderBy(asc(staffUsers.displayName));
+}
+
+export async function createUser(
+  db: Database,
+  input: { email: string; displayName: string; password: string; roles: TStaffRole[] },
+) {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(staffUsers)
+    .values({ email: input.email.trim().toLowerCase(), displayName: input.displayName.trim(), passwordHash, roles: input.roles })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw new DomainError('conflict', 'A staff user with this email exists already.');
+  return row;
+}
+
+/** The ids among `ids` that are not staff users, for validating owner references. */
+export async function findUnknownUserIds(db: Database, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await db.select({ id: staffUsers.id }).from(staffUsers).where(inArray(staffUsers.id, ids));
+  const known = new Set(found.map((row) => row.id));
+  return ids.filter((id) => !known.has(id));
+}

@@ -1,0 +1,126 @@
+import type { TContactPointType } from '@cims/schemas';
+import { useId } from 'react';
+import { get, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { FormField, fieldA11y } from '../../components/form-field';
+import { translateValidationMessage } from '../../lib/validation-messages';
+import { emptyContactPoint, type TCustomerFormValues } from './customer-form-values';
+import { CONTACT_POINT_TYPES } from './enums';
+
+const INPUT_TYPES: Record<TContactPointType, { type: string; inputMode: 'tel' | 'email' | 'text' }> = {
+  phone: { type: 'tel', inputMode: 'tel' },
+  email: { type: 'email', inputMode: 'email' },
+  wechat: { type: 'text', inputMode: 'text' },
+};
+
+function ContactPointRow({ index, onRemove }: { index: number; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const idPrefix = useId();
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext<TCustomerFormValues>();
+  const type = useWatch<TCustomerFormValues, `contactPoints.${number}.type`>({
+    name: `contactPoints.${index}.type`,
+  });
+  const errorAt = (field: string) =>
+    translateValidationMessage(t, get(errors, `contactPoints.${index}.${field}`)?.message);
+  const ids = {
+    type: `${idPrefix}-type`,
+    value: `${idPrefix}-value`,
+    label: `${idPrefix}-label`,
+    isPrimary: `${idPrefix}-primary`,
+  };
+  const inputType = INPUT_TYPES[type] ?? INPUT_TYPES.phone;
+
+  return (
+    <fieldset className="repeat-row">
+      <legend className="visually-hidden">{t('form.contactPointN', { n: index + 1 })}</legend>
+      <div className="repeat-row__grid repeat-row__grid--contact">
+        <FormField id={ids.type} label={t('fields.contactPointType')} error={errorAt('type')}>
+          <select {...fieldA11y(ids.type, errorAt('type'))} {...register(`contactPoints.${index}.type`)}>
+            {CONTACT_POINT_TYPES.map((option) => (
+              <option key={option} value={option}>
+                {t(`enums.contactPointType.${option}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={ids.value} label={t(`form.valueLabel.${type}`)} error={errorAt('value')} isRequired>
+          <input
+            {...fieldA11y(ids.value, errorAt('value'))}
+            type={inputType.type}
+            inputMode={inputType.inputMode}
+            autoComplete="off"
+            {...register(`contactPoints.${index}.value`)}
+          />
+        </FormField>
+        <FormField id={ids.label} label={t('fields.contactPointLabel')} error={errorAt('label')}>
+          <input
+            {...fieldA11y(ids.label, errorAt('label'))}
+            type="text"
+            placeholder={t('form.contactPointLabelPlaceholder')}
+            {...register(`contactPoints.${index}.label`)}
+          />
+        </FormField>
+        <div className="field field--inline">
+          <input
+            {...fieldA11y(ids.isPrimary, errorAt('isPrimary'))}
+            type="checkbox"
+            {...register(`contactPoints.${index}.isPrimary`)}
+          />
+          <label htmlFor={ids.isPrimary}>{t('fields.isPrimary')}</label>
+          {errorAt('isPrimary') && (
+            <p id={`${ids.isPrimary}-error`} className="field__error" role="alert">
+              {errorAt('isPrimary')}
+            </p>
+          )}
+        </div>
+        <div className="repeat-row__remove">
+          <button type="button" className="button button--ghost button--small" onClick={onRemove}>
+            {t('form.removeContactPoint', { n: index + 1 })}
+          </button>
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+export function ContactPointsFieldset() {
+  const { t } = useTranslation();
+  const {
+    control,
+    formState: { errors },
+  } = useFormContext<TCustomerFormValues>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'contactPoints' });
+  const listError = translateValidationMessage(t, errors.contactPoints?.root?.message ?? errors.contactPoints?.message);
+
+  return (
+    <section className="card form-section" aria-labelledby="contact-points-heading">
+      <h2 id="contact-points-heading" className="card__title">
+        {t('customer.contactPoints')}
+      </h2>
+      {fields.length === 0 && <p className="muted">{t('form.noContactPoints')}</p>}
+      {fields.map((field, index) => (
+        <ContactPointRow key={field.id} index={index} onRemove={() => remove(index)} />
+      ))}
+      {listError && (
+        <p className="field__error" role="alert">
+          {listError}
+        </p>
+      )}
+      <div className="button-row">
+        {CONTACT_POINT_TYPES.map((type) => (
+          <button
+            key={type}
+            type="button"
+            className="button button--small"
+            onClick={() => append(emptyContactPoint(type))}
+          >
+            {t(`form.add.${type}`)}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+import type { Customer, CustomerCreate, CustomerUpdate } from '@cims/api-client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  formatPhoneNational,
+  type TContactPointType,
+  type TCustomerCreate,
+  type TCustomerUpdate,
+  type TGender,
+  type TLifecycleStage,
+  type TOrganizationSize,
+  type TSourceChannel,
+  ZCustomerCreate,
+  ZCustomerUpdate,
+} from '@cims/schemas';
+import type { FieldErrors, Resolver } from 'react-hook-form';
+
+/*
+ * The form keeps every input as the string the browser gives it ('' for empty) and holds both the person
+ * and the organization fields, so switching the kind back and forth loses nothing. `toSchemaInput` turns
+ * that into the shape the shared zod schemas expect, with only the chosen kind, so validation, the
+ * request body and the server's JSON Pointer error paths all share one layout.
+ */
+
+export type TContactPointFormValues = {
+  type: TContactPointType;
+  value: string;
+  label: string;
+  isPrimary: boolean;
+};
+
+export type TAddressFormValues = {
+  label: string;
+  provinceCode: string;
+  cityCode: string;
+  districtCode: string;
+  detail: string;
+  isPrimary: boolean;
+};
+
+export type TCustomerFormValues = {
+  kind: 'person' | 'organization';
+  person: {
+    familyName: string;
+    givenName: string;
+    gender: TGender | '';
+    birthDate: string;
+    residentIdNumber: string;
+  };
+  organization: { legalName: string; uscc: string; size: TOrganizationSize | '' };
+  contactPoints: TContactPointFormValues[];
+  addresses: TAddressFormValues[];
+  tags: string[];
+  customerType: string;
+  industry: string;
+  sourceChannel: TSourceChannel | '';
+  lifecycleStage: TLifecycleStage | '';
+  ownerId: string;
+  notes: string;
+};
+
+export type TFormMode = 'create' | 'edit';
+export type TCustomerFormOutput = TCustomerCreate | TCustomerUpdate;
+
+export function emptyContactPoint(type: TContactPointType = 'phone'): TContactPointFormValues {
+  return { type, value: '', label: '', isPrimary: false };
+}
+
+export function emptyAddress(): TAddressFormValues {
+  return { label: '', provinceCode: '', cityCode: '', districtCode: '', detail: '', isPrimary: false };
+}
+
+export function newCustomerFormValues(ownerId: string | null): TCustomerFormValues {
+  return {
+    kind: 'person',
+    person: { familyName: '', givenName: '', gender: '', birthDate: '', residentIdNumber: '' },
+    organization: { legalName: '', uscc: '', size: '' },
+    contactPoints: [{ ...emptyContactPoint('phone'), isPrimary: true }],
+    addresses: [],
+    tags: [],
+    customerType: '',
+    industry: '',
+    sourceChannel: '',
+    lifecycleStage: 'lead',
+    ownerId: ownerId ?? '',
+    notes: '',
+  };
+}
+
+export function formValuesFromCustomer(customer: Customer): TCustomerFormValues {
+  return {
+    kind: customer.kind,
+    person: {
+      familyName: customer.person?.familyName ?? '',
+      givenName: customer.person?.givenName ?? '',
+      gender: customer.person?.gender ?? '',
+      birthDate: customer.person?.birthDate ?? '',
+      residentIdNumber: customer.person?.residentIdNumber ?? '',
+    },
+    organization: {
+      legalName: customer.organization?.legalName ?? '',
+      uscc: customer.organization?.uscc ?? '',
+      size: customer.organization?.size ?? '',
+    },
+    contactPoints: customer.contactPoints.map((contactPoint) => ({
+      type: contactPoint.type,
+      // Stored phones are E.164; people read and edit them in the national format they dial.
+      value: contactPoint.type === 'phone' ? formatPhoneNational(contactPoint.value) : contactPoint.value,
+      label: contactPoint.label ?? '',
+      isPrimary: contactPoint.isPrimary,
+    })),
+    addresses: customer.addresses.map((address) => ({
+      label: address.label ?? '',
+      provinceCode: address.provinceCode,
+      cityCode: address.cityCode ?? '',
+      districtCode: address.districtCode ?? '',
+      detail: address.detail,
+      isPrimary: address.isPrimary,
+    })),
+    tags: [...customer.tags],
+    customerType: customer.customerType ?? '',
+    industry: customer.industry ?? '',
+    sourceChannel: customer.sourceChannel,
+    lifecycleStage: customer.lifecycleStage,
+    ownerId: customer.owner?.id ?? '',
+    notes: customer.notes ?? '',
+  };
+}
+
+function commonInput(values: TCustomerFormValues) {
+  return {
+    contactPoints: values.contactPoints.map(({ type, value, label, isPrimary }) => ({
+      type,
+      value,
+      label,
+      isPrimary,
+    })),
+    addresses: values.addresses.map(({ label, provinceCode, cityCode, districtCode, detail, isPrimary }) => ({
+      label,
+      provinceCode,
+      cityCode,
+      districtCode,
+      detail,
+      isPrimary,
+    })),
+    tags: values.tags,
+    customerType: values.customerType,
+    industry: values.industry,
+    sourceChannel: values.sourceChannel || undefined,
+    lifecycleStage: values.lifecycleStage || undefined,
+    ownerId: values.ownerId || null,
+    notes: values.notes,
+  };
+}
+
+function personInput(values: TCustomerFormValues) {
+  const { familyName, givenName, gender, birthDate, residentIdNumber } = values.person;
+  return { familyName, givenName, gender: gender || undefined, birthDate, residentIdNumber };
+}
+
+function organizationInput(values: TCustomerFormValues) {
+  const { legalName, uscc, size } = values.organization;
+  return { legalName, uscc, size: size || null };
+}
+
+export function toSchemaInput(values: TCustomerFormValues, mode: TFormMode) {
+  const profile =
+    values.kind === 'person' ? { person: personInput(values) } : { organization: organizationInput(values) };
+  return mode === 'create'
+    ? { kind: values.kind, ...profile, ...commonInput(values) }
+    : { ...profile, ...commonInput(values) };
+}
+
+const createResolver = zodResolver(ZCustomerCreate);
+const updateResolver = zodResolver(ZCustomerUpdate);
+
+/**
+ * zodResolver over the shared schemas, applied to the schema-shaped input rather than the raw form.
+ * Field names are identical in both shapes, so the errors land on the right inputs unchanged.
+ */
+export function customerFormResolver(mode: TFormMode): Resolver<TCustomerFormValues, unknown, TCustomerFormOutput> {
+  return async (values, context, options) => {
+    const input = toSchemaInput(values, mode);
+    // The options carry field refs keyed by path, which are the same in both shapes.
+    const sharedOptions = options as unknown as Parameters<typeof createResolver>[2];
+    const result =
+      mode === 'create'
+        ? await createResolver(input as Parameters<typeof createResolver>[0], context, sharedOptions)
+        : await updateResolver(input as Parameters<typeof updateResolver>[0], context, sharedOptions);
+    if (Object.keys(result.errors).length > 0) {
+      return { values: {}, errors: result.errors as FieldErrors<TCustomerFormValues> };
+    }
+    return { values: result.values, errors: {} };
+  };
+}
+
+/**
+ * The generated client names the create body's discriminator after the schema ('PersonCustomerCreate')
+ * because the contract's discriminator has no `mapping`; on the wire it is 'person' or 'organization',
+ * exactly what the shared schema produces. This one cast bridges that until the contract gains a mapping.
+ */
+export function toCreateBody(output: TCustomerCreate): CustomerCreate {
+  return output as unknown as CustomerCreate;
+}
+
+const PROFILE_KEYS = ['person', 'organization'] as const;
+
+/**
+ * A PATCH of only what the user changed, taken from the parsed (standardized) output. Comparing the
+ * schema-shaped inputs tells what changed without being fooled by formatting the schemas would undo.
+ */
+export function toUpdateBody(options: {
+  output: TCustomerUpdate;
+  values: TCustomerFormValues;
+  initialValues: TCustomerFormValues;
+}): CustomerUpdate {
+  const current: Record<string, unknown> = toSchemaInput(options.values, 'edit');
+  const initial: Record<string, unknown> = toSchemaInput(options.initialValues, 'edit');
+  const output: Record<string, unknown> = options.output;
+  const body: Record<string, unknown> = {};
+  for (const key of Object.keys(current)) {
+    if (JSON.stringify(current[key]) === JSON.stringify(initial[key])) continue;
+    if ((PROFILE_KEYS as readonly string[]).includes(key)) {
+      const currentProfile = current[key] as Record<string, unknown>;
+      const initialProfile = (initial[key] ?? {}) as Record<string, unknown>;
+      const outputProfile = (output[key] ?? {}) as Record<string, unknown>;
+      body[key] = Object.fromEntries(
+        Object.keys(currentProfile)
+          .filter((field) => JSON.stringify(currentProfile[field]) !== JSON.stringify(initialProfile[field]))
+          .map((field) => [field, outputProfile[field] ?? null]),
+      );
+    } else {
+      body[key] = output[key] ?? null;
+    }
+  }
+  return body as CustomerUpdate;
+}

@@ -1,0 +1,390 @@
+import type { FieldError as ProblemFieldError } from '@cims/api-client';
+import { useId, useState } from 'react';
+import {
+  Controller,
+  FormProvider,
+  get,
+  type SubmitHandler,
+  useForm,
+  useFormContext,
+  useWatch,
+} from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { FormField, fieldA11y } from '../../components/form-field';
+import { isApiError } from '../../lib/api';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { translateValidationMessage } from '../../lib/validation-messages';
+import { useUsers } from '../users/queries';
+import { AddressesFieldset } from './addresses-fieldset';
+import { ContactPointsFieldset } from './contact-points-fieldset';
+import {
+  customerFormResolver,
+  type TCustomerFormOutput,
+  type TCustomerFormValues,
+  type TFormMode,
+} from './customer-form-values';
+import { CUSTOMER_KINDS, GENDERS, LIFECYCLE_STAGES, ORGANIZATION_SIZES, SOURCE_CHANNELS } from './enums';
+import { TagsInput } from './tags-input';
+
+// Server errors for fields this form renders go onto those fields; anything else goes to the banner.
+const RENDERED_FIELD = new RegExp(
+  [
+    '^person\\.(familyName|givenName|gender|birthDate|residentIdNumber)$',
+    '^organization\\.(legalName|uscc|size)$',
+    '^contactPoints\\.\\d+\\.(type|value|label|isPrimary)$',
+    '^addresses\\.\\d+\\.(label|provinceCode|cityCode|districtCode|detail|isPrimary)$',
+    '^tags(\\.\\d+)?$',
+    '^(customerType|industry|sourceChannel|lifecycleStage|ownerId|notes)$',
+  ].join('|'),
+);
+
+export type TCustomerFormSubmit = (output: TCustomerFormOutput, values: TCustomerFormValues) => Promise<void>;
+
+type TBanner = { message: string; details: ProblemFieldError[] };
+
+function ProfileFields({ mode }: { mode: TFormMode }) {
+  const { t } = useTranslation();
+  const idPrefix = useId();
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext<TCustomerFormValues>();
+  const kind = useWatch<TCustomerFormValues, 'kind'>({ name: 'kind' });
+  const errorAt = (path: string) => translateValidationMessage(t, get(errors, path)?.message);
+
+  if (kind === 'organization') {
+    return (
+      <div className="form-grid">
+        <FormField
+          id={id('legalName')}
+          label={t('fields.legalName')}
+          error={errorAt('organization.legalName')}
+          isRequired
+          className="form-grid__wide"
+        >
+          <input
+            {...fieldA11y(id('legalName'), errorAt('organization.legalName'))}
+            type="text"
+            autoComplete="organization"
+            {...register('organization.legalName')}
+          />
+        </FormField>
+        <FormField
+          id={id('uscc')}
+          label={t('fields.uscc')}
+          error={errorAt('organization.uscc')}
+          hint={t('form.usccHint')}
+        >
+          <input
+            {...fieldA11y(id('uscc'), errorAt('organization.uscc'))}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            {...register('organization.uscc')}
+          />
+        </FormField>
+        <FormField id={id('size')} label={t('fields.organizationSize')} error={errorAt('organization.size')}>
+          <select {...fieldA11y(id('size'), errorAt('organization.size'))} {...register('organization.size')}>
+            <option value="">{t('form.notSpecified')}</option>
+            {ORGANIZATION_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {t(`enums.organizationSize.${size}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      </div>
+    );
+  }
+
+  return (
+    <div className="form-grid">
+      <FormField
+        id={id('familyName')}
+        label={t('fields.familyName')}
+        error={errorAt('person.familyName')}
+        isRequired
+      >
+        <input
+          {...fieldA11y(id('familyName'), errorAt('person.familyName'))}
+          type="text"
+          autoComplete="family-name"
+          {...register('person.familyName')}
+        />
+      </FormField>
+      <FormField id={id('givenName')} label={t('fields.givenName')} error={errorAt('person.givenName')} isRequired>
+        <input
+          {...fieldA11y(id('givenName'), errorAt('person.givenName'))}
+          type="text"
+          autoComplete="given-name"
+          {...register('person.givenName')}
+        />
+      </FormField>
+      <FormField id={id('gender')} label={t('fields.gender')} error={errorAt('person.gender')}>
+        <select {...fieldA11y(id('gender'), errorAt('person.gender'))} {...register('person.gender')}>
+          {/* A stored gender cannot be cleared, only changed, so "not specified" is offered on creation only. */}
+          {mode === 'create' && <option value="">{t('form.notSpecified')}</option>}
+          {GENDERS.map((gender) => (
+            <option key={gender} value={gender}>
+              {t(`enums.gender.${gender}`)}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField id={id('birthDate')} label={t('fields.birthDate')} error={errorAt('person.birthDate')}>
+        <input
+          {...fieldA11y(id('birthDate'), errorAt('person.birthDate'))}
+          type="date"
+          {...register('person.birthDate')}
+        />
+      </FormField>
+      <FormField
+        id={id('residentId')}
+        label={t('fields.residentIdNumber')}
+        error={errorAt('person.residentIdNumber')}
+        hint={t('form.residentIdHint')}
+        className="form-grid__wide"
+      >
+        <input
+          {...fieldA11y(id('residentId'), errorAt('person.residentIdNumber'))}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          {...register('person.residentIdNumber')}
+        />
+      </FormField>
+    </div>
+  );
+}
+
+function ClassificationFields({ mode }: { mode: TFormMode }) {
+  const { t } = useTranslation();
+  const idPrefix = useId();
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const {
+    register,
+    control,
+    formState: { errors, defaultValues },
+  } = useFormContext<TCustomerFormValues>();
+  const users = useUsers();
+  const errorAt = (path: string) => translateValidationMessage(t, get(errors, path)?.message);
+  const tags = useWatch<TCustomerFormValues, 'tags'>({ name: 'tags' });
+  // A rule on one tag reports at tags.N; the chips have no inputs of their own, so the box shows it.
+  const tagsError = errorAt('tags') ?? tags.map((_, index) => errorAt(`tags.${index}`)).find(Boolean);
+  const initialOwnerId = defaultValues?.ownerId;
+  const ownerOptions = users.data ?? [];
+
+  return (
+    <div className="form-grid">
+      <FormField id={id('lifecycleStage')} label={t('fields.lifecycleStage')} error={errorAt('lifecycleStage')}>
+        <select {...fieldA11y(id('lifecycleStage'), errorAt('lifecycleStage'))} {...register('lifecycleStage')}>
+          {LIFECYCLE_STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`enums.lifecycleStage.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField id={id('sourceChannel')} label={t('fields.sourceChannel')} error={errorAt('sourceChannel')}>
+        <select {...fieldA11y(id('sourceChannel'), errorAt('sourceChannel'))} {...register('sourceChannel')}>
+          {mode === 'create' && <option value="">{t('form.notSpecified')}</option>}
+          {SOURCE_CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(`enums.sourceChannel.${channel}`)}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField id={id('customerType')} label={t('fields.customerType')} error={errorAt('customerType')}>
+        <input
+          {...fieldA11y(id('customerType'), errorAt('customerType'))}
+          type="text"
+          placeholder={t('form.customerTypePlaceholder')}
+          {...register('customerType')}
+        />
+      </FormField>
+      <FormField id={id('industry')} label={t('fields.industry')} error={errorAt('industry')}>
+        <input
+          {...fieldA11y(id('industry'), errorAt('industry'))}
+          type="text"
+          placeholder={t('form.industryPlaceholder')}
+          {...register('industry')}
+        />
+      </FormField>
+      <FormField
+        id={id('owner')}
+        label={t('fields.owner')}
+        error={errorAt('ownerId')}
+        hint={users.isError ? t('form.ownersUnavailable') : undefined}
+      >
+        <select
+          {...fieldA11y(id('owner'), errorAt('ownerId'))}
+          disabled={users.isPending || users.isError}
+          {...register('ownerId')}
+        >
+          <option value="">{t('form.noOwner')}</option>
+          {initialOwnerId && !ownerOptions.some((user) => user.id === initialOwnerId) && (
+            <option value={initialOwnerId}>{t('form.currentOwner')}</option>
+          )}
+          {ownerOptions.map((user) => (
+            <option key={user.id} value={user.id} disabled={!user.isActive}>
+              {user.displayName}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField
+        id={id('tags')}
+        label={t('fields.tags')}
+        error={tagsError}
+        hint={t('form.tagsHint')}
+        className="form-grid__wide"
+      >
+        <Controller
+          control={control}
+          name="tags"
+          render={({ field }) => (
+            <TagsInput
+              id={id('tags')}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={tagsError}
+            />
+          )}
+        />
+      </FormField>
+      <FormField id={id('notes')} label={t('fields.notes')} error={errorAt('notes')} className="form-grid__wide">
+        <textarea {...fieldA11y(id('notes'), errorAt('notes'))} rows={4} {...register('notes')} />
+      </FormField>
+    </div>
+  );
+}
+
+function KindSwitch({ mode }: { mode: TFormMode }) {
+  const { t } = useTranslation();
+  const idPrefix = useId();
+  const { register } = useFormContext<TCustomerFormValues>();
+  return (
+    <fieldset className="kind-switch">
+      <legend>{t('fields.kind')}</legend>
+      <div className="segmented segmented--large">
+        {CUSTOMER_KINDS.map((kind) => (
+          <label key={kind} className="segmented__radio" htmlFor={`${idPrefix}-${kind}`}>
+            <input
+              id={`${idPrefix}-${kind}`}
+              type="radio"
+              value={kind}
+              // The kind of a stored customer is fixed; the API has no way to change it.
+              disabled={mode === 'edit'}
+              {...register('kind')}
+            />
+            <span>{t(`enums.kind.${kind}`)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function CustomerForm({
+  mode,
+  defaultValues,
+  onSubmit,
+  onCancel,
+  submitLabel,
+}: {
+  mode: TFormMode;
+  defaultValues: TCustomerFormValues;
+  onSubmit: TCustomerFormSubmit;
+  onCancel: () => void;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  const [banner, setBanner] = useState<TBanner | null>(null);
+  const form = useForm<TCustomerFormValues, unknown, TCustomerFormOutput>({
+    defaultValues,
+    resolver: customerFormResolver(mode),
+    // Errors appear as soon as a field is left, and then follow every keystroke until fixed.
+    mode: 'onTouched',
+  });
+  const {
+    handleSubmit,
+    setError,
+    getValues,
+    formState: { isSubmitting },
+  } = form;
+
+  const submit: SubmitHandler<TCustomerFormOutput> = async (output) => {
+    setBanner(null);
+    try {
+      await onSubmit(output, getValues());
+    } catch (error) {
+      if (!isApiError(error)) {
+        setBanner({ message: t('errors.network'), details: [] });
+        return;
+      }
+      const unshown = applyFieldErrors({
+        error,
+        setError,
+        isRenderedField: (path) => RENDERED_FIELD.test(path),
+      });
+      const message =
+        error.status === 422 || error.status === 400
+          ? t('form.fixErrors')
+          : error.status === 403
+            ? t('errors.forbidden')
+            : error.status === 409
+              ? t('errors.conflict', { detail: error.problem.detail ?? error.problem.title })
+              : (error.problem.detail ?? error.problem.title);
+      setBanner({ message, details: unshown });
+    }
+  };
+
+  const onInvalid = () => setBanner({ message: t('form.fixErrors'), details: [] });
+
+  return (
+    <FormProvider {...form}>
+      <form className="customer-form" onSubmit={handleSubmit(submit, onInvalid)} noValidate>
+        {banner && (
+          <div className="banner banner--error" role="alert">
+            <p>{banner.message}</p>
+            {banner.details.length > 0 && (
+              <ul>
+                {banner.details.map((detail) => (
+                  <li key={`${detail.path}:${detail.message}`}>
+                    <code>{detail.path}</code> {translateValidationMessage(t, detail.message)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <section className="card form-section" aria-labelledby="profile-heading">
+          <h2 id="profile-heading" className="card__title">
+            {t('customer.profile')}
+          </h2>
+          <KindSwitch mode={mode} />
+          <ProfileFields mode={mode} />
+        </section>
+        <ContactPointsFieldset />
+        <AddressesFieldset />
+        <section className="card form-section" aria-labelledby="classification-heading">
+          <h2 id="classification-heading" className="card__title">
+            {t('customer.classification')}
+          </h2>
+          <ClassificationFields mode={mode} />
+        </section>
+        <div className="form-actions">
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            {isSubmitting ? t('common.saving') : submitLabel}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

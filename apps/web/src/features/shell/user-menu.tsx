@@ -1,0 +1,73 @@
+import type { User } from '@cims/api-client';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useSignOut } from '../auth/queries';
+
+function initialsOf(name: string): string {
+  return name.trim().slice(0, 1).toUpperCase() || '?';
+}
+
+export function UserMenu({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const [isOpen, setIsOpen] = useState(false);
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    const closeOnOutside = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setIsOpen(false);
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setIsOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOnOutside);
+    document.addEventListener('keydown', closeOnEscape);
+    return () => {
+      document.removeEventListener('pointerdown', closeOnOutside);
+      document.removeEventListener('keydown', closeOnEscape);
+    };
+  }, [isOpen]);
+
+  const onSignOut = () => {
+    signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
+  };
+
+  return (
+    <div className="user-menu" ref={rootRef}>
+      <button
+        type="button"
+        className="user-menu__trigger"
+        aria-expanded={isOpen}
+        aria-controls={menuId}
+        aria-label={t('shell.userMenu', { name: user.displayName })}
+        onClick={() => setIsOpen((open) => !open)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initialsOf(user.displayName)}
+        </span>
+        <span className="user-menu__name">{user.displayName}</span>
+      </button>
+      <div id={menuId} className="user-menu__panel" hidden={!isOpen}>
+        <p className="user-menu__identity">
+          <strong>{user.displayName}</strong>
+          <span>{user.email}</span>
+          <span className="user-menu__roles">
+            {user.roles.map((role) => t(`enums.staffRole.${role}`)).join(' · ')}
+          </span>
+        </p>
+        <button
+          type="button"
+          className="button button--block"
+          onClick={onSignOut}
+          disabled={signOut.isPending}
+        >
+          {t('auth.signOut')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { createCimsClient, isProblem, type Problem } from '@cims/api-client';
+
+// The CSRF token lives in memory only: a copy in localStorage would be readable by any injected script
+// for longer than the tab lives, and `GET /me` hands out a fresh one on every start-up anyway.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export const api = createCimsClient({ getCsrfToken: () => csrfToken });
+
+/** A failed API call, carrying the problem body so callers can map field errors or show the title. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type ClientResult<T> = { data?: T; error?: unknown; response: Response };
+
+/**
+ * Turns an openapi-fetch result into data or a thrown ApiError, so TanStack Query sees failures as
+ * failures. Proxies and crashed servers answer without a problem body; those get a synthetic one.
+ */
+export async function unwrap<T>(request: Promise<ClientResult<T>>): Promise<T> {
+  const { data, error, response } = await request;
+  if (!response.ok) {
+    if (isProblem(error)) throw new ApiError(error);
+    throw new ApiError({
+      type: 'about:blank',
+      title: response.statusText || 'Request failed',
+      status: response.status,
+      code: 'http_error',
+    });
+  }
+  // openapi-fetch leaves data undefined for 204; callers of such operations expect nothing back.
+  return data as T;
+}
+
+/** The ETag form of a version, as `updateCustomer` wants it in If-Match. */
+export function toEtag(version: number): string {
+  return `"${version}"`;
+}

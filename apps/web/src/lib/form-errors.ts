@@ -1,0 +1,35 @@
+import type { FieldError as ProblemFieldError } from '@cims/api-client';
+import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import type { ApiError } from './api';
+
+/** `/contactPoints/0/value` → `contactPoints.0.value` (RFC 6901 unescaping included). */
+export function pointerToFieldPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .join('.');
+}
+
+/**
+ * Puts the server's field errors on the form fields they name and returns the ones no field shows
+ * (paths into the query string, or fields this form does not render), so the caller can list them in
+ * its banner instead of losing them.
+ */
+export function applyFieldErrors<T extends FieldValues>(options: {
+  error: ApiError;
+  setError: UseFormSetError<T>;
+  isRenderedField: (path: string) => boolean;
+}): ProblemFieldError[] {
+  const unshown: ProblemFieldError[] = [];
+  for (const fieldError of options.error.problem.errors ?? []) {
+    const path = pointerToFieldPath(fieldError.path);
+    if (path !== '' && options.isRenderedField(path)) {
+      // The path comes from the server, so the compiler cannot know it is one of T's paths.
+      options.setError(path as FieldPath<T>, { type: 'server', message: fieldError.message });
+    } else {
+      unshown.push(fieldError);
+    }
+  }
+  return unshown;
+}

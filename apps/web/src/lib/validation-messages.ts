@@ -1,0 +1,67 @@
+import type { TFunction } from 'i18next';
+
+/*
+ * The shared schemas (and the API, which uses them) word their messages in English. Rather than fork the
+ * rules, the SPA recognises those messages and shows its own translation; anything it does not know is
+ * shown as it came, so a new rule is never silent, merely untranslated until added here.
+ */
+const EXACT: Record<string, string> = {
+  Required: 'required',
+  'Must be a string': 'invalid',
+  'Must be an object': 'invalid',
+  'Must be a UUID': 'invalid',
+  'Unknown field': 'unknownField',
+  'Region code must be 6 digits': 'regionCode',
+  'Unknown province code': 'unknownProvince',
+  'Unknown city code': 'unknownCity',
+  'Unknown district code': 'unknownDistrict',
+  'City is not in the given province': 'cityNotInProvince',
+  'City is required when a district is given': 'cityRequired',
+  'District is not in the given city': 'districtNotInCity',
+  'Only one address can be primary': 'onePrimaryAddress',
+  'Duplicate contact point': 'duplicateContactPoint',
+  'Phone number is empty': 'phoneEmpty',
+  'Phone number may only contain digits, spaces, +, -, ( and )': 'phoneCharacters',
+  'Not a valid phone number': 'phoneInvalid',
+  'Email address is empty': 'emailEmpty',
+  'Not a valid email address': 'emailInvalid',
+  'WeChat ID must be 6-20 letters, digits, - or _ and start with a letter': 'wechatInvalid',
+  'Must be a date in the form YYYY-MM-DD': 'dateFormat',
+  'Birth date is out of range': 'birthDateRange',
+  'Birth date does not match the resident ID': 'birthDateMismatch',
+  'Gender does not match the resident ID': 'genderMismatch',
+  'Resident ID must be 18 characters': 'residentIdLength',
+  'Resident ID must be 17 digits followed by a digit or X': 'residentIdFormat',
+  'Resident ID contains an impossible birth date': 'residentIdBirthDate',
+  'Resident ID birth date is out of range': 'residentIdBirthDateRange',
+  'Resident ID check digit does not match': 'residentIdCheck',
+  'Unified social credit code must be 18 characters': 'usccLength',
+  'Unified social credit code may only use digits and capital letters other than I, O, S, V, Z':
+    'usccCharacters',
+  'Unified social credit code check character does not match': 'usccCheck',
+  'An update cannot change both person and organization fields': 'invalid',
+};
+
+const PATTERNS: { pattern: RegExp; key: string }[] = [
+  { pattern: /^Must be at most (?<max>\d+) characters$/, key: 'maxLength' },
+  { pattern: /^Email address must be at most (?<max>\d+) characters$/, key: 'maxLength' },
+  { pattern: /^At most (?<max>\d+) contact points are allowed$/, key: 'maxContactPoints' },
+  { pattern: /^At most (?<max>\d+) addresses are allowed$/, key: 'maxAddresses' },
+  { pattern: /^At most (?<max>\d+) tags are allowed$/, key: 'maxTags' },
+  { pattern: /^Only one (?<type>phone|email|wechat) contact point can be primary$/, key: 'onePrimaryContactPoint' },
+];
+
+export function translateValidationMessage(t: TFunction, message: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  const exact = EXACT[message];
+  if (exact) return t(`validation.${exact}`);
+  for (const { pattern, key } of PATTERNS) {
+    const match = pattern.exec(message);
+    if (match) {
+      const values: Record<string, string> = { ...match.groups };
+      if (values.type) values.type = t(`enums.contactPointType.${values.type}`);
+      return t(`validation.${key}`, values);
+    }
+  }
+  return message;
+}

@@ -1,0 +1,7 @@
+export * from './customer';
+export * from './email';
+export * from './phone';
+export * from './regions';
+export * from './resident-id';
+export * from './search';
+export * from './uscc';
