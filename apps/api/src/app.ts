@@ -49,6 +49,8 @@ export async function buildApp(options: AppOptions) {
     reply.header('x-request-id', request.id);
   });
 
+  // JSON only: a text/plain body must be refused (415), not parsed into a string.
+  app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -62,7 +64,10 @@ export async function buildApp(options: AppOptions) {
     },
   });
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifySwagger, { mode: 'static', specification: { document: openApiDocument as never } });
+  await app.register(fastifySwagger, {
+    mode: 'static',
+    specification: { document: openApiDocument as never },
+  });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   registerErrorHandler(app);
@@ -73,9 +78,17 @@ export async function buildApp(options: AppOptions) {
   const webDist = config.webDistDir && existsSync(config.webDistDir) ? config.webDistDir : null;
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html');
     if (webDist && isPage) return reply.type('text/html').sendFile('index.html');
-    return sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+    return sendProblem(
+      request,
+      reply,
+      'not_found',
+      `No route ${request.method} ${request.url.split('?')[0]}.`,
+    );
   });
   return app;
 }

@@ -40,7 +40,12 @@ export async function createTestApp(options: { signInRateLimit?: number } = {}) 
   /** A new staff user with these roles. */
   async function createStaff(roles: TStaffRole[]) {
     const email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@test.cims`;
-    const user = await createUser(db, { email, displayName: `Test ${roles.join('/')}`, password: testPassword, roles });
+    const user = await createUser(db, {
+      email,
+      displayName: `Test ${roles.join('/')}`,
+      password: testPassword,
+      roles,
+    });
     return { ...user, email };
   }
 

@@ -43,7 +43,8 @@ export function contractViolations(input: {
   const declared = entry.operation.responses[String(input.status)];
   const where = `${entry.operation.operationId} → ${input.status}`;
   if (!declared) return [`${where}: status not declared in the contract`];
-  if (!declared.content) return input.body.length === 0 ? [] : [`${where}: declared without a body but got one`];
+  if (!declared.content)
+    return input.body.length === 0 ? [] : [`${where}: declared without a body but got one`];
   const mediaType = (input.contentType ?? '').split(';')[0]?.trim() ?? '';
   const media = declared.content[mediaType];
   if (!media) return [`${where}: media type ${mediaType} not declared`];

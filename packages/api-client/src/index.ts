@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/schema';
 
 export type { components, operations, paths };
+
 type Schemas = components['schemas'];
 export type Customer = Schemas['Customer'];
 export type CustomerSummary = Schemas['CustomerSummary'];

@@ -305,7 +305,6 @@ export type TPersonPatch = z.infer<typeof ZPersonPatch>;
 const organizationShape = {
   legalName: requiredText(100),
   uscc: blankAsNull(ZUscc),
-  industry: optionalText(60),
   size: ZOrganizationSize.nullish(),
 };
 

@@ -98,9 +98,7 @@ export const customers = pgTable(
     provinceCode: text('province_code'),
     cityCode: text('city_code'),
     searchDocument: text('search_document').notNull(),
-    searchGrams: textArray('search_grams')
-      .notNull()
-      .generatedAlwaysAs(sql`cims_cjk_grams(search_document)`),
+    searchGrams: textArray('search_grams').notNull().generatedAlwaysAs(sql`cims_cjk_grams(search_document)`),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -19,7 +19,14 @@ export interface AccessRule {
 export type Principal =
   | {
       kind: 'staff';
-      user: { id: string; email: string; displayName: string; roles: string[]; isActive: boolean; createdAt: Date };
+      user: {
+        id: string;
+        email: string;
+        displayName: string;
+        roles: string[];
+        isActive: boolean;
+        createdAt: Date;
+      };
       session: { tokenHash: string; csrfToken: string };
     }
   | { kind: 'partner'; apiKey: { id: string; name: string; scopes: string[] } };

@@ -52,7 +52,10 @@ function resolved<T>(document: OpenApiDocument, value: T | { $ref: string }): T 
   const target = value.$ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+    .reduce<unknown>(
+      (node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+      document,
+    );
   return resolved(document, target as T);
 }
 
@@ -65,7 +68,10 @@ export function listOperations(document: OpenApiDocument = openApiDocument): Con
       if (!operation) continue;
       const parameters = [...shared, ...(operation.parameters ?? [])].map((p) => resolved(document, p));
       const responses = Object.fromEntries(
-        Object.entries(operation.responses).map(([status, response]) => [status, resolved(document, response)]),
+        Object.entries(operation.responses).map(([status, response]) => [
+          status,
+          resolved(document, response),
+        ]),
       );
       result.push({ method, path, operation: { ...operation, parameters, responses } });
     }

@@ -147,17 +147,30 @@ export function registerErrorHandler(app: FastifyInstance) {
       const context = error.validationContext ?? 'body';
       const errors = fieldErrorsFromAjv(error.validation as AjvError[], context);
       if (context === 'headers' && errors.some((e) => e.path === '/headers/if-match')) {
-        return sendProblem(request, reply, 'precondition_required', 'Send If-Match with the ETag of your last read.');
+        return sendProblem(
+          request,
+          reply,
+          'precondition_required',
+          'Send If-Match with the ETag of your last read.',
+        );
       }
       return sendProblem(request, reply, 'validation_failed', 'Some fields are invalid; see errors.', errors);
     }
     const mapped = error.code ? fastifyCodes[error.code] : undefined;
     if (mapped) return sendProblem(request, reply, mapped, error.message);
     if (error.statusCode === 429) return sendProblem(request, reply, 'rate_limited', error.message);
-    if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
+    if (
+      error instanceof SyntaxError ||
+      (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    ) {
       return sendProblem(request, reply, 'malformed_request', error.message);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(request, reply, 'internal_error', 'Something went wrong on our side; the request id identifies it.');
+    return sendProblem(
+      request,
+      reply,
+      'internal_error',
+      'Something went wrong on our side; the request id identifies it.',
+    );
   });
 }

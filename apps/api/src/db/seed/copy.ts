@@ -4,7 +4,10 @@ import { from as copyFrom } from 'pg-copy-streams';
 type CopyValue = string | number | boolean | Date | string[] | null | undefined;
 
 function escapeText(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
+  return value.replace(
+    /[\\\t\n\r]/g,
+    (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c,
+  );
 }
 
 function arrayLiteral(items: string[]): string {
@@ -19,7 +22,12 @@ function encode(value: CopyValue): string {
 }
 
 /** Streams rows into a table with COPY (text format), the fastest way PostgreSQL takes bulk data. */
-export async function copyRows(client: PoolClient, table: string, columns: string[], rows: Iterable<CopyValue[]>) {
+export async function copyRows(
+  client: PoolClient,
+  table: string,
+  columns: string[],
+  rows: Iterable<CopyValue[]>,
+) {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);

@@ -17,9 +17,34 @@ import { deriveCustomerColumns } from '../../modules/customers/derived-columns';
 import { copyRows } from './copy';
 import { createRandom, type Random } from './random';
 
-const familyNames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
-const givenNameChars = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华玉兰萍红建文辉力斌宇鹏飞浩晨欣怡子涵梓轩雨婷佳琪思远嘉俊雪梅志国海燕春秋晓东'];
-const companyWords = ['华信', '创新', '星辰', '远大', '恒通', '博雅', '鼎盛', '天成', '金桥', '瑞丰', '中联', '汇通', '云帆', '宏图', '安泰', '新锐', '青松', '长风', '鸿运', '启明'];
+const familyNames = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+const givenNameChars = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华玉兰萍红建文辉力斌宇鹏飞浩晨欣怡子涵梓轩雨婷佳琪思远嘉俊雪梅志国海燕春秋晓东',
+];
+const companyWords = [
+  '华信',
+  '创新',
+  '星辰',
+  '远大',
+  '恒通',
+  '博雅',
+  '鼎盛',
+  '天成',
+  '金桥',
+  '瑞丰',
+  '中联',
+  '汇通',
+  '云帆',
+  '宏图',
+  '安泰',
+  '新锐',
+  '青松',
+  '长风',
+  '鸿运',
+  '启明',
+];
 const industries = [
   { word: '科技', name: '信息技术' },
   { word: '贸易', name: '批发零售' },
@@ -33,12 +58,79 @@ const industries = [
   { word: '文化传媒', name: '文化传媒' },
 ] as const;
 const companySuffixes = ['有限公司', '有限责任公司', '股份有限公司'];
-const streets = ['人民路', '解放路', '中山路', '建设路', '科技园路', '和平街', '新华路', '长江路', '迎宾大道', '世纪大道', '文化路', '学府路'];
-const mobilePrefixes = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '155', '158', '159', '166', '176', '177', '180', '181', '183', '185', '186', '187', '188', '189', '191', '198', '199'];
+const streets = [
+  '人民路',
+  '解放路',
+  '中山路',
+  '建设路',
+  '科技园路',
+  '和平街',
+  '新华路',
+  '长江路',
+  '迎宾大道',
+  '世纪大道',
+  '文化路',
+  '学府路',
+];
+const mobilePrefixes = [
+  '130',
+  '131',
+  '132',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '180',
+  '181',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 const emailDomains = ['qq.com', '163.com', '126.com', 'sina.com', 'outlook.com', 'gmail.com'];
-const syllables = ['li', 'wang', 'zhang', 'liu', 'chen', 'yang', 'hua', 'wei', 'ming', 'fang', 'jun', 'xin', 'yu', 'hao', 'lin', 'qing'];
+const syllables = [
+  'li',
+  'wang',
+  'zhang',
+  'liu',
+  'chen',
+  'yang',
+  'hua',
+  'wei',
+  'ming',
+  'fang',
+  'jun',
+  'xin',
+  'yu',
+  'hao',
+  'lin',
+  'qing',
+];
 const tagPool = ['VIP', '老客户', '高意向', '企业采购', '价格敏感', '投诉过', '活动参与', '复购'];
-const lifecycleStages = ['lead', 'prospect', 'prospect', 'customer', 'customer', 'customer', 'churned'] as const;
+const lifecycleStages = [
+  'lead',
+  'prospect',
+  'prospect',
+  'customer',
+  'customer',
+  'customer',
+  'churned',
+] as const;
 const sourceChannels = ['website', 'marketplace', 'store', 'hotline', 'wechat', 'partner'] as const;
 const sizes = ['micro', 'small', 'medium', 'large'] as const;
 const usccAlphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -90,15 +182,30 @@ function person(random: Random, place: Place, index: number): TCustomerCreate {
   const year = random.int(1955, 2004);
   const birthDate = `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
   const gender = random.chance(0.5) ? ('male' as const) : ('female' as const);
-  const sequence = random.int(0, 99) * 10 + (gender === 'male' ? random.pick([1, 3, 5, 7, 9]) : random.pick([0, 2, 4, 6, 8]));
+  const sequence =
+    random.int(0, 99) * 10 +
+    (gender === 'male' ? random.pick([1, 3, 5, 7, 9]) : random.pick([0, 2, 4, 6, 8]));
   const body = `${place.district.code}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   const hasId = random.chance(0.6);
-  const contactPoints: TCustomerCreate['contactPoints'] = [{ type: 'phone', value: mobile(random), label: '手机', isPrimary: true }];
+  const contactPoints: TCustomerCreate['contactPoints'] = [
+    { type: 'phone', value: mobile(random), label: '手机', isPrimary: true },
+  ];
   if (random.chance(0.5)) {
     const handle = `${random.pick(syllables)}${random.pick(syllables)}${random.int(1, 9999)}`;
-    contactPoints.push({ type: 'email', value: `${handle}@${random.pick(emailDomains)}`, label: null, isPrimary: true });
+    contactPoints.push({
+      type: 'email',
+      value: `${handle}@${random.pick(emailDomains)}`,
+      label: null,
+      isPrimary: true,
+    });
   }
-  if (random.chance(0.2)) contactPoints.push({ type: 'wechat', value: `wx_${random.pick(syllables)}${index}`, label: null, isPrimary: true });
+  if (random.chance(0.2))
+    contactPoints.push({
+      type: 'wechat',
+      value: `wx_${random.pick(syllables)}${index}`,
+      label: null,
+      isPrimary: true,
+    });
   return {
     kind: 'person',
     person: {
@@ -127,11 +234,20 @@ function organization(random: Random, place: Place, index: number): TCustomerCre
   const landline = `+86${place.city.code.startsWith('11') ? '10' : '755'}${random.int(2, 8)}${random.digits(7)}`;
   return {
     kind: 'organization',
-    organization: { legalName, uscc: random.chance(0.85) ? body + computeUsccCheckChar(body) : null, size: random.pick(sizes) },
+    organization: {
+      legalName,
+      uscc: random.chance(0.85) ? body + computeUsccCheckChar(body) : null,
+      size: random.pick(sizes),
+    },
     contactPoints: [
       { type: 'phone', value: landline, label: '总机', isPrimary: true },
       { type: 'phone', value: mobile(random), label: '采购负责人', isPrimary: false },
-      { type: 'email', value: `contact${index}@${random.pick(syllables)}${random.pick(syllables)}.com.cn`, label: null, isPrimary: true },
+      {
+        type: 'email',
+        value: `contact${index}@${random.pick(syllables)}${random.pick(syllables)}.com.cn`,
+        label: null,
+        isPrimary: true,
+      },
     ],
     addresses: [address(random, place, '办公地址')],
     tags: random.chance(0.5) ? [random.pick(tagPool)] : [],
@@ -144,7 +260,12 @@ function organization(random: Random, place: Place, index: number): TCustomerCre
 }
 
 /** `count` customers, 80 % persons, created over the two years before `until`. */
-export function* generateCustomers(options: { count: number; seed: number; ownerIds: string[]; until?: Date }) {
+export function* generateCustomers(options: {
+  count: number;
+  seed: number;
+  ownerIds: string[];
+  until?: Date;
+}) {
   const random = createRandom(options.seed);
   const places = allPlaces();
   const until = (options.until ?? new Date('2026-11-01T00:00:00Z')).getTime();
@@ -161,10 +282,39 @@ export function* generateCustomers(options: { count: number; seed: number; owner
   }
 }
 
-const customerColumns = ['id', 'kind', 'display_name', 'family_name', 'given_name', 'gender', 'birth_date', 'resident_id_number', 'legal_name', 'uscc', 'organization_size', 'customer_type', 'industry', 'source_channel', 'lifecycle_stage', 'owner_id', 'notes', 'tags', 'primary_phone', 'primary_email', 'province_code', 'city_code', 'search_document', 'created_at', 'updated_at'];
+const customerColumns = [
+  'id',
+  'kind',
+  'display_name',
+  'family_name',
+  'given_name',
+  'gender',
+  'birth_date',
+  'resident_id_number',
+  'legal_name',
+  'uscc',
+  'organization_size',
+  'customer_type',
+  'industry',
+  'source_channel',
+  'lifecycle_stage',
+  'owner_id',
+  'notes',
+  'tags',
+  'primary_phone',
+  'primary_email',
+  'province_code',
+  'city_code',
+  'search_document',
+  'created_at',
+  'updated_at',
+];
 
 /** Writes generated customers with COPY in one transaction: all or nothing. */
-export async function seedCustomers(pool: Pool, options: { count: number; seed: number; ownerIds: string[]; until?: Date }) {
+export async function seedCustomers(
+  pool: Pool,
+  options: { count: number; seed: number; ownerIds: string[]; until?: Date },
+) {
   const customers = [...generateCustomers(options)];
   const client = await pool.connect();
   try {
@@ -175,7 +325,9 @@ export async function seedCustomers(pool: Pool, options: { count: number; seed: 
       customerColumns,
       customers.map(({ id, createdAt, input }) => {
         const isPerson = input.kind === 'person';
-        const displayName = isPerson ? input.person.familyName + input.person.givenName : input.organization.legalName;
+        const displayName = isPerson
+          ? input.person.familyName + input.person.givenName
+          : input.organization.legalName;
         const derived = deriveCustomerColumns({
           displayName,
           familyName: isPerson ? input.person.familyName : null,
@@ -186,15 +338,31 @@ export async function seedCustomers(pool: Pool, options: { count: number; seed: 
           addresses: (input.addresses ?? []).map((a) => ({ ...a, isPrimary: a.isPrimary ?? false })),
         });
         return [
-          id, input.kind, displayName,
-          isPerson ? input.person.familyName : null, isPerson ? input.person.givenName : null,
-          isPerson ? input.person.gender : null, isPerson ? input.person.birthDate : null,
+          id,
+          input.kind,
+          displayName,
+          isPerson ? input.person.familyName : null,
+          isPerson ? input.person.givenName : null,
+          isPerson ? input.person.gender : null,
+          isPerson ? input.person.birthDate : null,
           isPerson ? input.person.residentIdNumber : null,
-          isPerson ? null : input.organization.legalName, isPerson ? null : input.organization.uscc,
+          isPerson ? null : input.organization.legalName,
+          isPerson ? null : input.organization.uscc,
           isPerson ? null : input.organization.size,
-          input.customerType, input.industry, input.sourceChannel, input.lifecycleStage, input.ownerId, input.notes,
-          input.tags ?? [], derived.primaryPhone, derived.primaryEmail, derived.provinceCode, derived.cityCode,
-          derived.searchDocument, createdAt, createdAt,
+          input.customerType,
+          input.industry,
+          input.sourceChannel,
+          input.lifecycleStage,
+          input.ownerId,
+          input.notes,
+          input.tags ?? [],
+          derived.primaryPhone,
+          derived.primaryEmail,
+          derived.provinceCode,
+          derived.cityCode,
+          derived.searchDocument,
+          createdAt,
+          createdAt,
         ];
       }),
     );
@@ -203,15 +371,40 @@ export async function seedCustomers(pool: Pool, options: { count: number; seed: 
       'customer_contact_points',
       ['customer_id', 'type', 'value', 'label', 'is_primary', 'position'],
       customers.flatMap(({ id, input }) =>
-        (input.contactPoints ?? []).map((p, position) => [id, p.type, p.value, p.label, p.isPrimary ?? false, position]),
+        (input.contactPoints ?? []).map((p, position) => [
+          id,
+          p.type,
+          p.value,
+          p.label,
+          p.isPrimary ?? false,
+          position,
+        ]),
       ),
     );
     await copyRows(
       client,
       'customer_addresses',
-      ['customer_id', 'label', 'province_code', 'city_code', 'district_code', 'detail', 'is_primary', 'position'],
+      [
+        'customer_id',
+        'label',
+        'province_code',
+        'city_code',
+        'district_code',
+        'detail',
+        'is_primary',
+        'position',
+      ],
       customers.flatMap(({ id, input }) =>
-        (input.addresses ?? []).map((a, position) => [id, a.label, a.provinceCode, a.cityCode, a.districtCode, a.detail, a.isPrimary ?? false, position]),
+        (input.addresses ?? []).map((a, position) => [
+          id,
+          a.label,
+          a.provinceCode,
+          a.cityCode,
+          a.districtCode,
+          a.detail,
+          a.isPrimary ?? false,
+          position,
+        ]),
       ),
     );
     await client.query('COMMIT');

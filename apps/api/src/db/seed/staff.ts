@@ -1,6 +1,6 @@
 import type { TStaffRole } from '@cims/schemas';
-import type { Database } from '../client';
 import { createUser } from '../../modules/users/service';
+import type { Database } from '../client';
 
 export const demoPassword = 'CimsDemo#2026';
 
@@ -17,6 +17,8 @@ const demoStaff: { email: string; displayName: string; roles: TStaffRole[] }[] =
 
 /** One staff user per role (three in sales), all with the demo password. Returns them by email. */
 export async function seedStaffUsers(db: Database) {
-  const users = await Promise.all(demoStaff.map((staff) => createUser(db, { ...staff, password: demoPassword })));
+  const users = await Promise.all(
+    demoStaff.map((staff) => createUser(db, { ...staff, password: demoPassword })),
+  );
   return new Map(users.map((user) => [user.email, user]));
 }

@@ -43,22 +43,37 @@ describe('partner API keys', () => {
   it('lets a key with the write scope create customers without a CSRF token', async () => {
     const admin = await t.signIn('admin');
     const { secret } = (
-      await admin.request({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'CRM', scopes: ['customers:read', 'customers:write'] } })
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        payload: { name: 'CRM', scopes: ['customers:read', 'customers:write'] },
+      })
     ).json();
     const created = await t.request({
       method: 'POST',
       url: '/api/v1/customers',
       headers: { authorization: `Bearer ${secret}` },
-      payload: { kind: 'organization', organization: { legalName: '合作方测试有限公司' }, sourceChannel: 'partner' },
+      payload: {
+        kind: 'organization',
+        organization: { legalName: '合作方测试有限公司' },
+        sourceChannel: 'partner',
+      },
     });
     expect(created.statusCode).toBe(201);
   });
 
   it('answers 404 for revoking an unknown key and 401 for a made-up one', async () => {
     const admin = await t.signIn('admin');
-    const missing = await admin.request({ method: 'DELETE', url: '/api/v1/api-keys/00000000-0000-4000-8000-000000000000' });
+    const missing = await admin.request({
+      method: 'DELETE',
+      url: '/api/v1/api-keys/00000000-0000-4000-8000-000000000000',
+    });
     expect(missing.statusCode).toBe(404);
-    const fake = await t.request({ method: 'GET', url: '/api/v1/customers', headers: { authorization: 'Bearer cims_fake' } });
+    const fake = await t.request({
+      method: 'GET',
+      url: '/api/v1/customers',
+      headers: { authorization: 'Bearer cims_fake' },
+    });
     expect(fake.statusCode).toBe(401);
   });
 });

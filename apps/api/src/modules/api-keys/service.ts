@@ -10,7 +10,10 @@ export async function listApiKeys(db: Database) {
 }
 
 /** The secret is 256 random bits, so a plain SHA-256 (not a slow password hash) is enough to store it. */
-export async function createApiKey(db: Database, input: { name: string; scopes: string[]; createdBy: string | null }) {
+export async function createApiKey(
+  db: Database,
+  input: { name: string; scopes: string[]; createdBy: string | null },
+) {
   const secret = `cims_${randomBytes(32).toString('base64url')}`;
   const [row] = await db
     .insert(apiKeys)

@@ -74,7 +74,9 @@ describe('staff sign-in', () => {
 
   it('enforces the roles the contract declares: marketing may read customers but not create them', async () => {
     const marketing = await t.signIn('marketing');
-    expect((await marketing.request({ method: 'GET', url: '/api/v1/customers?limit=1' })).statusCode).toBe(200);
+    expect((await marketing.request({ method: 'GET', url: '/api/v1/customers?limit=1' })).statusCode).toBe(
+      200,
+    );
     const create = await marketing.request({
       method: 'POST',
       url: '/api/v1/customers',
@@ -92,13 +94,22 @@ describe('staff sign-in', () => {
 
   it('lets an admin create staff users, refusing a duplicate email with 409', async () => {
     const admin = await t.signIn('admin');
-    const payload = { email: `new-${Date.now()}@test.cims`, displayName: '新同事', password: 'long enough password', roles: ['service'] };
+    const payload = {
+      email: `new-${Date.now()}@test.cims`,
+      displayName: '新同事',
+      password: 'long enough password',
+      roles: ['service'],
+    };
     const created = await admin.request({ method: 'POST', url: '/api/v1/users', payload });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ email: payload.email, roles: ['service'], isActive: true });
     const again = await admin.request({ method: 'POST', url: '/api/v1/users', payload });
     expect(again.statusCode).toBe(409);
-    const short = await admin.request({ method: 'POST', url: '/api/v1/users', payload: { ...payload, password: 'short' } });
+    const short = await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { ...payload, password: 'short' },
+    });
     expect(short.statusCode).toBe(422);
     expect(short.json().errors).toEqual([{ path: '/password', message: expect.any(String) }]);
   });

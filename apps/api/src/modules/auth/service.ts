@@ -21,7 +21,13 @@ const decoyHash = hash('decoy password that matches nothing');
 
 export async function signIn(
   db: Database,
-  input: { email: string; password: string; ipAddress: string; userAgent: string | undefined; ttlHours: number },
+  input: {
+    email: string;
+    password: string;
+    ipAddress: string;
+    userAgent: string | undefined;
+    ttlHours: number;
+  },
 ) {
   const [user] = await db
     .select()
@@ -49,7 +55,13 @@ export async function findSession(db: Database, token: string) {
     .select({ session: sessions, user: staffUsers })
     .from(sessions)
     .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(staffUsers.isActive, true)));
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.expiresAt, new Date()),
+        eq(staffUsers.isActive, true),
+      ),
+    );
   if (!row) return null;
   const { id, email, displayName, roles, isActive, createdAt } = row.user;
   return {

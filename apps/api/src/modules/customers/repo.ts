@@ -8,7 +8,10 @@ export type CustomerInsert = typeof customers.$inferInsert;
 export type ContactPointRow = typeof customerContactPoints.$inferSelect;
 export type AddressRow = typeof customerAddresses.$inferSelect;
 export type ContactPointInsert = Pick<ContactPointRow, 'type' | 'value' | 'label' | 'isPrimary'>;
-export type AddressInsert = Pick<AddressRow, 'label' | 'provinceCode' | 'cityCode' | 'districtCode' | 'detail' | 'isPrimary'>;
+export type AddressInsert = Pick<
+  AddressRow,
+  'label' | 'provinceCode' | 'cityCode' | 'districtCode' | 'detail' | 'isPrimary'
+>;
 
 export interface CustomerRecord {
   row: CustomerRow;
@@ -100,7 +103,9 @@ export async function setDeleted(db: Queryable, id: string, isDeleted: boolean):
       version: sql`${customers.version} + 1`,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(customers.id, id), isDeleted ? isNull(customers.deletedAt) : isNotNull(customers.deletedAt)))
+    .where(
+      and(eq(customers.id, id), isDeleted ? isNull(customers.deletedAt) : isNotNull(customers.deletedAt)),
+    )
     .returning({ id: customers.id });
   return rows.length > 0;
 }
@@ -165,7 +170,9 @@ export async function listCustomerRows(db: Queryable, query: ListQuery) {
   const conditions = [...query.filters];
   if (query.after) {
     const afterValue =
-      query.sort.column === 'displayName' ? sql`${query.after.value}` : sql`${query.after.value}::timestamptz`;
+      query.sort.column === 'displayName'
+        ? sql`${query.after.value}`
+        : sql`${query.after.value}::timestamptz`;
     const comparison = query.sort.isDescending ? sql`<` : sql`>`;
     conditions.push(sql`(${column}, ${customers.id}) ${comparison} (${afterValue}, ${query.after.id}::uuid)`);
   }
@@ -188,7 +195,8 @@ export const customerFilters = {
   cityCode: (code: string) => eq(customers.cityCode, code),
   createdFrom: (at: string) => gte(customers.createdAt, new Date(at)),
   createdTo: (at: string) => lt(customers.createdAt, new Date(at)),
-  isDeleted: (isDeleted: boolean) => (isDeleted ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt)),
+  isDeleted: (isDeleted: boolean) =>
+    isDeleted ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
 };
 
 function escapeLike(value: string): string {
@@ -207,7 +215,10 @@ export interface SearchToken {
  * a few hundred candidates, so a very common fragment such as 科技 costs the same as a rare one; those
  * candidates are then ranked by where the query matched.
  */
-export async function searchCustomerRows(db: Queryable, input: { whole: string; tokens: SearchToken[]; limit: number }) {
+export async function searchCustomerRows(
+  db: Queryable,
+  input: { whole: string; tokens: SearchToken[]; limit: number },
+) {
   const tokenConditions = input.tokens.map((token) => {
     const pattern = `%${escapeLike(token.text)}%`;
     if (token.grams.length > 0) {

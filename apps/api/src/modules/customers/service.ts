@@ -37,7 +37,7 @@ import {
   type SearchToken,
   searchCustomerRows,
   setDeleted,
-  sortColumns,
+  type sortColumns,
   updateCustomerRow,
 } from './repo';
 
@@ -54,11 +54,17 @@ function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pathPrefix
 async function assertOwnerExists(db: Queryable, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const unknown = await findUnknownUserIds(db as Database, [ownerId]);
-  if (unknown.length > 0) throw validationFailed([{ path: '/ownerId', message: 'No staff user with this id' }]);
+  if (unknown.length > 0)
+    throw validationFailed([{ path: '/ownerId', message: 'No staff user with this id' }]);
 }
 
 function contactPointRows(points: TContactPointInput[]): ContactPointInsert[] {
-  return points.map((p) => ({ type: p.type, value: p.value, label: p.label ?? null, isPrimary: p.isPrimary ?? false }));
+  return points.map((p) => ({
+    type: p.type,
+    value: p.value,
+    label: p.label ?? null,
+    isPrimary: p.isPrimary ?? false,
+  }));
 }
 
 function addressRows(addresses: TAddressInput[]): AddressInsert[] {
@@ -144,13 +150,21 @@ export async function updateCustomer(db: Database, input: { id: string; ifMatch:
       throw validationFailed([{ path: '/person', message: 'Only persons have person fields' }]);
     }
     if (patch.organization && current.kind !== 'organization') {
-      throw validationFailed([{ path: '/organization', message: 'Only organizations have organization fields' }]);
+      throw validationFailed([
+        { path: '/organization', message: 'Only organizations have organization fields' },
+      ]);
     }
 
     const changes: Partial<CustomerInsert> = {};
-    let names = { familyName: current.familyName, givenName: current.givenName, legalName: current.legalName };
+    let names = {
+      familyName: current.familyName,
+      givenName: current.givenName,
+      legalName: current.legalName,
+    };
     if (patch.person) {
       // Re-validate the merged person, so that a new ID number is checked against the stored birth date.
+      // The raw patch is merged: its parsed form already carries values derived from the new ID.
+      const rawPerson = (input.body as { person: Record<string, unknown> }).person;
       const person = parseOrThrow(
         ZPersonInput,
         {
@@ -159,7 +173,7 @@ export async function updateCustomer(db: Database, input: { id: string; ifMatch:
           gender: current.gender ?? 'unknown',
           birthDate: current.birthDate,
           residentIdNumber: current.residentIdNumber,
-          ...patch.person,
+          ...rawPerson,
         },
         '/person',
       );
@@ -175,7 +189,12 @@ export async function updateCustomer(db: Database, input: { id: string; ifMatch:
     if (patch.organization) {
       const organization = parseOrThrow(
         ZOrganizationInput,
-        { legalName: current.legalName, uscc: current.uscc, size: current.organizationSize, ...patch.organization },
+        {
+          legalName: current.legalName,
+          uscc: current.uscc,
+          size: current.organizationSize,
+          ...(input.body as { organization: Record<string, unknown> }).organization,
+        },
         '/organization',
       );
       Object.assign(changes, {
@@ -187,12 +206,24 @@ export async function updateCustomer(db: Database, input: { id: string; ifMatch:
     }
     const autoName = (n: typeof names) =>
       current.kind === 'person'
-        ? displayNameFor({ kind: 'person', person: { familyName: n.familyName ?? '', givenName: n.givenName ?? '' } })
+        ? displayNameFor({
+            kind: 'person',
+            person: { familyName: n.familyName ?? '', givenName: n.givenName ?? '' },
+          })
         : displayNameFor({ kind: 'organization', organization: { legalName: n.legalName ?? '' } });
     const hadAutoName = current.displayName === autoName(current);
-    const displayName = patch.displayName ?? (hadAutoName || patch.displayName === null ? autoName(names) : current.displayName);
+    const displayName =
+      patch.displayName ??
+      (hadAutoName || patch.displayName === null ? autoName(names) : current.displayName);
 
-    for (const key of ['customerType', 'industry', 'sourceChannel', 'lifecycleStage', 'ownerId', 'notes'] as const) {
+    for (const key of [
+      'customerType',
+      'industry',
+      'sourceChannel',
+      'lifecycleStage',
+      'ownerId',
+      'notes',
+    ] as const) {
       if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });
     }
     const tags = patch.tags ?? current.tags;
@@ -229,11 +260,14 @@ type ListParams = NonNullable<operations['listCustomers']['parameters']['query']
 function decodeCursor(cursor: string): { value: string; id: string } {
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof value === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { value, id };
+    if (typeof value === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))
+      return { value, id };
   } catch {
     // fall through to the validation error
   }
-  throw validationFailed([{ path: '/query/cursor', message: 'Not a cursor from this list; start from the first page' }]);
+  throw validationFailed([
+    { path: '/query/cursor', message: 'Not a cursor from this list; start from the first page' },
+  ]);
 }
 
 export async function listCustomers(db: Database, params: ListParams) {
@@ -258,7 +292,9 @@ export async function listCustomers(db: Database, params: ListParams) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortValue, last.id])).toString('base64url') : null;
+    rows.length > limit && last
+      ? Buffer.from(JSON.stringify([last.sortValue, last.id])).toString('base64url')
+      : null;
   return { rows: page, nextCursor };
 }
 

@@ -16,7 +16,12 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(staffUsers)
-    .values({ email: input.email.trim().toLowerCase(), displayName: input.displayName.trim(), passwordHash, roles: input.roles })
+    .values({
+      email: input.email.trim().toLowerCase(),
+      displayName: input.displayName.trim(),
+      passwordHash,
+      roles: input.roles,
+    })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new DomainError('conflict', 'A staff user with this email exists already.');

@@ -1,0 +1,63 @@
+import { ZCustomerUpdate, ZOrganizationCustomerCreate, ZPersonCustomerCreate } from '@cims/schemas';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { listOperations, openApiDocument } from '../src/http/contract';
+import { handlers } from '../src/http/handlers';
+
+const operations = listOperations();
+
+describe('the OpenAPI contract and the server', () => {
+  it('has exactly one handler per operationId', () => {
+    expect(Object.keys(handlers).sort()).toEqual(operations.map((o) => o.operation.operationId).sort());
+  });
+
+  it('declares roles and error responses on every protected operation', () => {
+    for (const { operation } of operations) {
+      const security = operation.security ?? openApiDocument.security ?? [];
+      if (security.length === 0) continue;
+      expect(operation['x-roles']?.length, operation.operationId).toBeGreaterThan(0);
+      expect(Object.keys(operation.responses), operation.operationId).toEqual(
+        expect.arrayContaining(['401', '403']),
+      );
+      if (operation.requestBody) {
+        expect(Object.keys(operation.responses), operation.operationId).toEqual(
+          expect.arrayContaining(['413', '415', '422']),
+        );
+      }
+    }
+  });
+});
+
+/** The contract and the shared zod schemas describe the same request bodies: same keys, same required ones. */
+describe('the contract and @cims/schemas agree', () => {
+  const schemas = openApiDocument.components.schemas as Record<
+    string,
+    { properties: object; required?: string[] }
+  >;
+  const keysOf = (name: string) => Object.keys(schemas[name]?.properties ?? {}).sort();
+
+  it.each([
+    ['PersonCustomerCreate', ZPersonCustomerCreate],
+    ['OrganizationCustomerCreate', ZOrganizationCustomerCreate],
+    ['CustomerUpdate', ZCustomerUpdate],
+  ] as const)('%s', (name, zodSchema) => {
+    const jsonSchema = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as {
+      properties: Record<string, unknown>;
+      required?: string[];
+    };
+    expect(Object.keys(jsonSchema.properties).sort()).toEqual(keysOf(name));
+    expect([...(jsonSchema.required ?? [])].sort()).toEqual([...(schemas[name]?.required ?? [])].sort());
+  });
+
+  it.each([
+    ['PersonInput', 'person', ZPersonCustomerCreate],
+    ['OrganizationInput', 'organization', ZOrganizationCustomerCreate],
+  ] as const)('%s', (name, key, zodSchema) => {
+    const jsonSchema = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as {
+      properties: Record<string, { properties: object; required?: string[] }>;
+    };
+    const nested = jsonSchema.properties[key];
+    expect(Object.keys(nested?.properties ?? {}).sort()).toEqual(keysOf(name));
+    expect([...(nested?.required ?? [])].sort()).toEqual([...(schemas[name]?.required ?? [])].sort());
+  });
+});
