@@ -125,7 +125,8 @@ try {
       httpTimes.set(kind, [...(httpTimes.get(kind) ?? []), elapsed]);
 
       const rawStarted = performance.now();
-      for (const statement of statementsByQuery.get(q) ?? []) await pool.query(statement.text, statement.params);
+      for (const statement of statementsByQuery.get(q) ?? [])
+        await pool.query(statement.text, statement.params);
       rawTimes.set(kind, [...(rawTimes.get(kind) ?? []), performance.now() - rawStarted]);
     }
   }
@@ -155,7 +156,8 @@ try {
   );
 } finally {
   await pool.end();
-  if (!process.env.BENCH_KEEP_DATABASE) await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  if (!process.env.BENCH_KEEP_DATABASE)
+    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
   await admin.end();
   await embedded?.stop();
 }

@@ -257,16 +257,28 @@ export async function restoreCustomer(db: Database, id: string) {
 
 type ListParams = NonNullable<operations['listCustomers']['parameters']['query']>;
 
-function decodeCursor(cursor: string): { value: string; id: string } {
+const timestampText = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A cursor names its sort, so that one from another ordering is refused rather than misread. */
+function encodeCursor(sort: string, value: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: string): { value: string; id: string } {
   try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof value === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))
+    const [cursorSort, value, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    const isValueValid =
+      typeof value === 'string' && (sort.endsWith('displayName') || timestampText.test(value));
+    if (cursorSort === sort && isValueValid && typeof id === 'string' && uuidText.test(id))
       return { value, id };
   } catch {
     // fall through to the validation error
   }
   throw validationFailed([
-    { path: '/query/cursor', message: 'Not a cursor from this list; start from the first page' },
+    { path: '/query/cursor', message: 'Not a cursor of this list and sort order; start from the first page' },
   ]);
 }
 
@@ -286,15 +298,12 @@ export async function listCustomers(db: Database, params: ListParams) {
   if (params.cityCode) filters.push(customerFilters.cityCode(params.cityCode));
   if (params.createdFrom) filters.push(customerFilters.createdFrom(params.createdFrom));
   if (params.createdTo) filters.push(customerFilters.createdTo(params.createdTo));
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
+  const after = params.cursor ? decodeCursor(params.cursor, sortParam) : null;
 
   const rows = await listCustomerRows(db, { filters, sort, after, limit });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > limit && last
-      ? Buffer.from(JSON.stringify([last.sortValue, last.id])).toString('base64url')
-      : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(sortParam, last.sortValue, last.id) : null;
   return { rows: page, nextCursor };
 }
 
