@@ -107,7 +107,8 @@ export const customers = pgTable(
   (t) => [
     index('customers_search_document_trgm_idx').using('gin', t.searchDocument.op('gin_trgm_ops')),
     index('customers_search_grams_idx').using('gin', t.searchGrams),
-    index('customers_display_name_prefix_idx').on(sql`lower(${t.displayName}) text_pattern_ops`),
+    // Byte order ("C"): serves both `LIKE 'prefix%'` and ORDER BY on the same expression.
+    index('customers_display_name_prefix_idx').on(sql`(lower(${t.displayName}) COLLATE "C")`),
     index('customers_tags_idx').using('gin', t.tags),
     index('customers_created_at_idx').on(t.createdAt, t.id),
     index('customers_updated_at_idx').on(t.updatedAt, t.id),

@@ -94,7 +94,7 @@ CREATE INDEX "customer_contact_points_customer_id_idx" ON "customer_contact_poin
 CREATE INDEX "customer_contact_points_value_idx" ON "customer_contact_points" USING btree ("type","value");--> statement-breakpoint
 CREATE INDEX "customers_search_document_trgm_idx" ON "customers" USING gin ("search_document" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "customers_search_grams_idx" ON "customers" USING gin ("search_grams");--> statement-breakpoint
-CREATE INDEX "customers_display_name_prefix_idx" ON "customers" USING btree (lower("display_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "customers_display_name_prefix_idx" ON "customers" USING btree ((lower("display_name") COLLATE "C"));--> statement-breakpoint
 CREATE INDEX "customers_tags_idx" ON "customers" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "customers_created_at_idx" ON "customers" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "customers_updated_at_idx" ON "customers" USING btree ("updated_at","id");--> statement-breakpoint

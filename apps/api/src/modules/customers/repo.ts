@@ -239,8 +239,8 @@ export async function searchCustomerRows(
   const ranked = await db.execute<{ id: string }>(sql`
     WITH by_prefix AS (
       SELECT id, 0 AS tier FROM customers
-      WHERE deleted_at IS NULL AND lower(display_name) LIKE ${prefix}
-      ORDER BY length(display_name), display_name
+      WHERE deleted_at IS NULL AND (lower(display_name) COLLATE "C") LIKE ${prefix}
+      ORDER BY (lower(display_name) COLLATE "C")
       LIMIT ${input.limit}
     ), by_content AS (
       SELECT id, CASE WHEN lower(display_name) LIKE ${contains} THEN 1 ELSE 2 END AS tier FROM customers
