@@ -10,6 +10,7 @@ import { afterAll, expect, inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { readConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
+import { systemAuditContext } from '../src/modules/audit/service';
 import { createUser } from '../src/modules/users/service';
 import { contractViolations } from './contract-check';
 
@@ -40,7 +41,7 @@ export async function createTestApp(options: { signInRateLimit?: number } = {}) 
   /** A new staff user with these roles. */
   async function createStaff(roles: TStaffRole[]) {
     const email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@test.cims`;
-    const user = await createUser(db, {
+    const user = await createUser(db, systemAuditContext('test setup'), {
       email,
       displayName: `Test ${roles.join('/')}`,
       password: testPassword,

@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
+import { verifyAuditChain } from '../src/modules/audit/service';
 import { createFreshDatabase } from './database';
 
 declare module 'vitest' {
@@ -17,6 +18,13 @@ export default async function setup(project: TestProject) {
   await pool.end();
   project.provide('databaseUrl', database.url);
   return async () => {
+    // After the whole suite, the audit chain of everything the tests did must still verify.
+    const { db: check, pool: checkPool } = openDatabase(database.url, { max: 1 });
+    const verification = await verifyAuditChain(check);
+    await checkPool.end();
     if (!process.env.KEEP_TEST_DATABASE) await database.drop();
+    if (!verification.isValid)
+      throw new Error(`audit chain broken after the test run: ${JSON.stringify(verification)}`);
+    console.log(`audit chain verified: ${verification.entriesChecked} entries`);
   };
 }

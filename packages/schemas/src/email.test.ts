@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEmail } from './email';
+import { maskEmail, normalizeEmail } from './email';
 
 describe('normalizeEmail', () => {
   it.each([
@@ -21,5 +21,13 @@ describe('normalizeEmail', () => {
       ok: false,
       message: 'Email address must be at most 254 characters',
     });
+  });
+});
+
+describe('maskEmail', () => {
+  it('keeps the first character and the domain only', () => {
+    expect(maskEmail('zhang.san@example.com')).toBe('z********@example.com');
+    expect(maskEmail('ab@qq.com')).toBe('a***@qq.com');
+    expect(maskEmail('not an email')).toBe('****');
   });
 });

@@ -23,3 +23,10 @@ export function normalizeEmail(input: string): TEmailResult {
   }
   return { ok: true, value };
 }
+
+/** `zhang.san@example.com` → `z*******@example.com`: the domain stays readable, the mailbox does not. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '****';
+  return `${email[0]}${'*'.repeat(Math.max(3, at - 1))}${email.slice(at)}`;
+}

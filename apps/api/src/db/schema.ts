@@ -10,11 +10,13 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -154,4 +156,36 @@ export const customerAddresses = pgTable(
     position: smallint('position').notNull(),
   },
   (t) => [index('customer_addresses_customer_id_idx').on(t.customerId, t.position)],
+);
+
+/**
+ * Append-only, hash-chained audit log. Each entry's hash covers its content and the previous entry's
+ * hash, so editing or deleting any row breaks every link after it; `seq` has no gaps, so removing the
+ * newest rows shows too. Triggers (hand-written migration) refuse UPDATE, DELETE and TRUNCATE.
+ */
+export const auditEntries = pgTable(
+  'audit_entries',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorType: text('actor_type', { enum: ['staff', 'partner', 'anonymous', 'system'] }).notNull(),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label'),
+    ipAddress: text('ip_address'),
+    requestId: text('request_id'),
+    action: text('action').notNull(),
+    resourceType: text('resource_type').notNull(),
+    resourceId: text('resource_id'),
+    customerId: uuid('customer_id'),
+    changes: jsonb('changes').$type<Record<string, { before: unknown; after: unknown }>>(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_entries_customer_id_idx').on(t.customerId, t.seq),
+    index('audit_entries_actor_id_idx').on(t.actorId, t.seq),
+    index('audit_entries_action_idx').on(t.action, t.seq),
+    index('audit_entries_occurred_at_idx').on(t.occurredAt),
+  ],
 );

@@ -1,4 +1,5 @@
 import { apiKeysHandlers } from '../modules/api-keys/handlers';
+import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
 import { customersHandlers } from '../modules/customers/handlers';
 import { systemHandlers } from '../modules/system/handlers';
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...apiKeysHandlers,
   ...customersHandlers,
+  ...auditHandlers,
 };

@@ -272,6 +272,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's change history
+         * @description The audit entries about this customer, newest first (sensitive values masked).
+         */
+        get: operations["listCustomerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit log
+         * @description Entries newest first, filtered by actor, customer, action and time.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit chain
+         * @description Recomputes every entry's hash in order and reports the first entry that was altered, removed or re-linked.
+         */
+        get: operations["verifyAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -584,6 +646,50 @@ export interface components {
             /** Format: uuid */
             ownerId?: string | null;
             notes?: string | null;
+        };
+        /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
+        AuditEntry: {
+            /** @description Position in the chain, without gaps. */
+            seq: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string} */
+            actorType: "staff" | "partner" | "anonymous" | "system";
+            actorId: string | null;
+            /** @description The staff user's email or the API key's name. */
+            actorLabel: string | null;
+            ipAddress: string | null;
+            requestId: string | null;
+            /** @description What happened, e.g. `customer.update`, `auth.sign_in_failed`, `api_key.create`. */
+            action: string;
+            resourceType: string;
+            resourceId: string | null;
+            customerId: string | null;
+            /** @description Changed fields with their values before and after. */
+            changes: {
+                [key: string]: {
+                    before: unknown;
+                    after: unknown;
+                };
+            } | null;
+            /** @description Further facts, e.g. the stated reason of a reveal. */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description SHA-256 over the entry and the previous entry's hash. */
+            hash: string;
+        };
+        AuditEntryPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
+        AuditVerification: {
+            isValid: boolean;
+            /** @description Entries verified before the first broken one (all of them when valid). */
+            entriesChecked: number;
+            firstBrokenSeq: number | null;
+            problem: string | null;
         };
     };
     responses: {
@@ -1190,6 +1296,100 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listCustomerHistory: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description Only entries by this staff user or API key. */
+                actorId?: string;
+                /** @description Only entries about this customer. */
+                customerId?: string;
+                /** @description Only this action, e.g. customer.update. */
+                action?: string;
+                /** @description At or after this instant. */
+                from?: string;
+                /** @description Before this instant. */
+                to?: string;
+                /** @description Page size. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of the verification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

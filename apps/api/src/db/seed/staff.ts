@@ -1,4 +1,5 @@
 import type { TStaffRole } from '@cims/schemas';
+import { systemAuditContext } from '../../modules/audit/service';
 import { createUser } from '../../modules/users/service';
 import type { Database } from '../client';
 
@@ -18,7 +19,9 @@ const demoStaff: { email: string; displayName: string; roles: TStaffRole[] }[] =
 /** One staff user per role (three in sales), all with the demo password. Returns them by email. */
 export async function seedStaffUsers(db: Database) {
   const users = await Promise.all(
-    demoStaff.map((staff) => createUser(db, { ...staff, password: demoPassword })),
+    demoStaff.map((staff) =>
+      createUser(db, systemAuditContext('demo seed'), { ...staff, password: demoPassword }),
+    ),
   );
   return new Map(users.map((user) => [user.email, user]));
 }

@@ -1,7 +1,7 @@
 import type { components } from '@cims/api-client';
 import type { apiKeys } from '../../db/schema';
-import { actorOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
+import { auditContextOf } from '../audit/service';
 import { createApiKey, listApiKeys, revokeApiKey } from './service';
 
 function toApiKey(row: typeof apiKeys.$inferSelect): components['schemas']['ApiKey'] {
@@ -26,15 +26,11 @@ export const apiKeysHandlers: {
     return { items: rows.map(toApiKey) };
   },
   async createApiKey(request, reply) {
-    const actor = actorOf(request);
-    const { row, secret } = await createApiKey(request.server.db, {
-      ...request.body,
-      createdBy: actor.kind === 'staff' ? actor.user.id : null,
-    });
+    const { row, secret } = await createApiKey(request.server.db, auditContextOf(request), request.body);
     return reply.code(201).send({ apiKey: toApiKey(row), secret });
   },
   async revokeApiKey(request, reply) {
-    await revokeApiKey(request.server.db, request.params.apiKeyId);
+    await revokeApiKey(request.server.db, auditContextOf(request), request.params.apiKeyId);
     return reply.code(204).send();
   },
 };

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { apiKeys } from '../../db/schema';
 import { DomainError } from '../../http/errors';
+import { type AuditContext, appendAuditEntry } from '../audit/service';
 import { hashToken } from '../auth/service';
 
 export async function listApiKeys(db: Database) {
@@ -12,32 +13,50 @@ export async function listApiKeys(db: Database) {
 /** The secret is 256 random bits, so a plain SHA-256 (not a slow password hash) is enough to store it. */
 export async function createApiKey(
   db: Database,
-  input: { name: string; scopes: string[]; createdBy: string | null },
+  audit: AuditContext,
+  input: { name: string; scopes: string[] },
 ) {
   const secret = `cims_${randomBytes(32).toString('base64url')}`;
-  const [row] = await db
-    .insert(apiKeys)
-    .values({
-      name: input.name.trim(),
-      prefix: secret.slice(0, 12),
-      secretHash: hashToken(secret),
-      scopes: input.scopes,
-      createdBy: input.createdBy,
-    })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
-  return { row, secret };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        name: input.name.trim(),
+        prefix: secret.slice(0, 12),
+        secretHash: hashToken(secret),
+        scopes: input.scopes,
+        createdBy: audit.actorType === 'staff' ? audit.actorId : null,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await appendAuditEntry(tx, audit, {
+      action: 'api_key.create',
+      resourceType: 'api_key',
+      resourceId: row.id,
+      changes: { name: { before: null, after: row.name }, scopes: { before: null, after: row.scopes } },
+    });
+    return { row, secret };
+  });
 }
 
-export async function revokeApiKey(db: Database, id: string) {
-  const [row] = await db
-    .update(apiKeys)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
-  if (row) return;
-  const [existing] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id));
-  if (!existing) throw new DomainError('not_found', 'No such API key.');
+export async function revokeApiKey(db: Database, audit: AuditContext, id: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id });
+    if (row) {
+      await appendAuditEntry(tx, audit, {
+        action: 'api_key.revoke',
+        resourceType: 'api_key',
+        resourceId: id,
+      });
+      return;
+    }
+    const [existing] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id));
+    if (!existing) throw new DomainError('not_found', 'No such API key.');
+  });
 }
 
 export async function findActiveApiKey(db: Database, secret: string) {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { DomainError } from '../../http/errors';
+import { auditContextOf } from '../audit/service';
 import { toUser } from '../users/serializers';
 import { sessionCookieName, signIn, signOut } from './service';
 
@@ -22,9 +23,8 @@ export const authHandlers: {
   getMe: OperationHandler<'getMe'>;
 } = {
   async signIn(request, reply: FastifyReply) {
-    const { token, csrfToken, user } = await signIn(request.server.db, {
+    const { token, csrfToken, user } = await signIn(request.server.db, auditContextOf(request), {
       ...request.body,
-      ipAddress: request.ip,
       userAgent: request.headers['user-agent'],
       ttlHours: request.server.config.sessionTtlHours,
     });
@@ -35,7 +35,7 @@ export const authHandlers: {
     return { user: toUser(user), csrfToken };
   },
   async signOut(request, reply) {
-    await signOut(request.server.db, staffOf(request).session.tokenHash);
+    await signOut(request.server.db, auditContextOf(request), staffOf(request).session.tokenHash);
     reply.clearCookie(sessionCookieName, cookieOptions(request));
     return reply.code(204).send();
   },

@@ -4,6 +4,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { sessions, staffUsers } from '../../db/schema';
 import { DomainError } from '../../http/errors';
+import { type AuditContext, appendAuditEntry } from '../audit/service';
 
 export const sessionCookieName = 'cims_session';
 
@@ -21,30 +22,47 @@ const decoyHash = hash('decoy password that matches nothing');
 
 export async function signIn(
   db: Database,
-  input: {
-    email: string;
-    password: string;
-    ipAddress: string;
-    userAgent: string | undefined;
-    ttlHours: number;
-  },
+  audit: AuditContext,
+  input: { email: string; password: string; userAgent: string | undefined; ttlHours: number },
 ) {
   const [user] = await db
     .select()
     .from(staffUsers)
     .where(eq(sql`lower(${staffUsers.email})`, input.email.trim().toLowerCase()));
   const isValid = await verify(user?.passwordHash ?? (await decoyHash), input.password);
-  if (!user || !isValid || !user.isActive) throw new DomainError('invalid_credentials');
+  if (!user || !isValid || !user.isActive) {
+    await db.transaction((tx) =>
+      appendAuditEntry(tx, audit, {
+        action: 'auth.sign_in_failed',
+        resourceType: 'session',
+        details: {
+          email: input.email.slice(0, 254),
+          reason: user ? (user.isActive ? 'wrong_password' : 'inactive') : 'unknown_email',
+        },
+      }),
+    );
+    throw new DomainError('invalid_credentials');
+  }
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.insert(sessions).values({
-    tokenHash: hashToken(token),
-    userId: user.id,
-    csrfToken,
-    expiresAt: new Date(Date.now() + input.ttlHours * 3_600_000),
-    ipAddress: input.ipAddress,
-    userAgent: input.userAgent?.slice(0, 300),
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + input.ttlHours * 3_600_000),
+      ipAddress: audit.ipAddress,
+      userAgent: input.userAgent?.slice(0, 300),
+    });
+    await appendAuditEntry(
+      tx,
+      { ...audit, actorType: 'staff', actorId: user.id, actorLabel: user.email },
+      {
+        action: 'auth.sign_in',
+        resourceType: 'session',
+      },
+    );
   });
   return { token, csrfToken, user };
 }
@@ -71,6 +89,9 @@ export async function findSession(db: Database, token: string) {
   };
 }
 
-export async function signOut(db: Database, tokenHash: string) {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+export async function signOut(db: Database, audit: AuditContext, tokenHash: string) {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await appendAuditEntry(tx, audit, { action: 'auth.sign_out', resourceType: 'session' });
+  });
 }

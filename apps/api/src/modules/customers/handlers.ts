@@ -1,4 +1,5 @@
 import type { OperationHandler } from '../../http/contract';
+import { auditContextOf } from '../audit/service';
 import { etagOf, toCustomer, toCustomerSummary } from './serializers';
 import {
   createCustomer,
@@ -29,7 +30,7 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
     return { items: rows.map(toCustomerSummary) };
   },
   async createCustomer(request, reply) {
-    const record = await createCustomer(request.server.db, request.body);
+    const record = await createCustomer(request.server.db, auditContextOf(request), request.body);
     return reply
       .code(201)
       .header('ETag', etagOf(record.row.version))
@@ -41,7 +42,7 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
     return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record));
   },
   async updateCustomer(request, reply) {
-    const record = await updateCustomer(request.server.db, {
+    const record = await updateCustomer(request.server.db, auditContextOf(request), {
       id: request.params.customerId,
       ifMatch: request.headers['if-match'],
       body: request.body,
@@ -49,11 +50,15 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
     return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record));
   },
   async deleteCustomer(request, reply) {
-    await deleteCustomer(request.server.db, request.params.customerId);
+    await deleteCustomer(request.server.db, auditContextOf(request), request.params.customerId);
     return reply.code(204).send();
   },
   async restoreCustomer(request, reply) {
-    const record = await restoreCustomer(request.server.db, request.params.customerId);
+    const record = await restoreCustomer(
+      request.server.db,
+      auditContextOf(request),
+      request.params.customerId,
+    );
     return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record));
   },
 };

@@ -18,13 +18,15 @@ import {
 import type { z } from 'zod';
 import type { Database, Queryable } from '../../db/client';
 import { DomainError, validationFailed } from '../../http/errors';
+import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { findUnknownUserIds } from '../users/service';
+import { customerAuditSnapshot } from './audit-snapshot';
 import { deriveCustomerColumns } from './derived-columns';
 import {
   type AddressInsert,
   type ContactPointInsert,
   type CustomerInsert,
-  customerExists,
+  type CustomerRecord,
   customerFilters,
   findCustomerRecord,
   insertCustomer,
@@ -84,7 +86,26 @@ export async function getCustomer(db: Queryable, id: string) {
   return record;
 }
 
-export async function createCustomer(db: Database, body: unknown) {
+/** Records a change of one customer: the snapshot before (null when created) against the one after. */
+async function auditCustomerChange(
+  tx: Queryable,
+  audit: AuditContext,
+  input: { action: string; customerId: string; before: CustomerRecord | null },
+) {
+  const after = await getCustomer(tx, input.customerId);
+  await appendAuditEntry(tx, audit, {
+    action: input.action,
+    resourceType: 'customer',
+    resourceId: input.customerId,
+    customerId: input.customerId,
+    changes: diffSnapshots(
+      input.before ? customerAuditSnapshot(input.before) : {},
+      customerAuditSnapshot(after),
+    ),
+  });
+}
+
+export async function createCustomer(db: Database, audit: AuditContext, body: unknown) {
   const input = parseOrThrow(ZCustomerCreate, body);
   await assertOwnerExists(db, input.ownerId);
   const contactPoints = contactPointRows(input.contactPoints ?? []);
@@ -121,6 +142,7 @@ export async function createCustomer(db: Database, body: unknown) {
     });
     await replaceContactPoints(tx, customerId, contactPoints);
     await replaceAddresses(tx, customerId, addresses);
+    await auditCustomerChange(tx, audit, { action: 'customer.create', customerId, before: null });
     return customerId;
   });
   return getCustomer(db, id);
@@ -132,7 +154,11 @@ function versionFromEtag(ifMatch: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export async function updateCustomer(db: Database, input: { id: string; ifMatch: string; body: unknown }) {
+export async function updateCustomer(
+  db: Database,
+  audit: AuditContext,
+  input: { id: string; ifMatch: string; body: unknown },
+) {
   const patch = parseOrThrow(ZCustomerUpdate, input.body);
   await assertOwnerExists(db, patch.ownerId);
   const expectedVersion = versionFromEtag(input.ifMatch);
@@ -140,6 +166,7 @@ export async function updateCustomer(db: Database, input: { id: string; ifMatch:
   await db.transaction(async (tx) => {
     const current = await lockCustomerRow(tx, input.id);
     if (!current) throw new DomainError('not_found', 'No such customer.');
+    const before = await getCustomer(tx, current.id);
     if (current.version !== expectedVersion) {
       throw new DomainError(
         'version_conflict',
@@ -240,18 +267,33 @@ export async function updateCustomer(db: Database, input: { id: string; ifMatch:
     });
     if (patch.contactPoints) await replaceContactPoints(tx, current.id, contactPoints);
     if (patch.addresses) await replaceAddresses(tx, current.id, addresses);
+    await auditCustomerChange(tx, audit, { action: 'customer.update', customerId: current.id, before });
   });
   return getCustomer(db, input.id);
 }
 
-export async function deleteCustomer(db: Database, id: string) {
-  const changed = await setDeleted(db, id, true);
-  if (!changed && !(await customerExists(db, id))) throw new DomainError('not_found', 'No such customer.');
+/** Soft delete (isDeleted) or restore; doing either twice changes nothing and records nothing. */
+async function setCustomerDeleted(db: Database, audit: AuditContext, id: string, isDeleted: boolean) {
+  await db.transaction(async (tx) => {
+    const current = await lockCustomerRow(tx, id);
+    if (!current) throw new DomainError('not_found', 'No such customer.');
+    if ((current.deletedAt !== null) === isDeleted) return;
+    const before = await getCustomer(tx, id);
+    await setDeleted(tx, id, isDeleted);
+    await auditCustomerChange(tx, audit, {
+      action: isDeleted ? 'customer.delete' : 'customer.restore',
+      customerId: id,
+      before,
+    });
+  });
 }
 
-export async function restoreCustomer(db: Database, id: string) {
-  const changed = await setDeleted(db, id, false);
-  if (!changed && !(await customerExists(db, id))) throw new DomainError('not_found', 'No such customer.');
+export async function deleteCustomer(db: Database, audit: AuditContext, id: string) {
+  await setCustomerDeleted(db, audit, id, true);
+}
+
+export async function restoreCustomer(db: Database, audit: AuditContext, id: string) {
+  await setCustomerDeleted(db, audit, id, false);
   return getCustomer(db, id);
 }
 

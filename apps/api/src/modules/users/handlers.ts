@@ -1,4 +1,5 @@
 import type { OperationHandler } from '../../http/contract';
+import { auditContextOf } from '../audit/service';
 import { toUser } from './serializers';
 import { createUser, listUsers } from './service';
 
@@ -11,7 +12,7 @@ export const usersHandlers: {
     return { items: rows.map(toUser) };
   },
   async createUser(request, reply) {
-    const row = await createUser(request.server.db, request.body);
+    const row = await createUser(request.server.db, auditContextOf(request), request.body);
     return reply.code(201).send(toUser(row));
   },
 };

@@ -3,6 +3,7 @@ import { asc, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { staffUsers } from '../../db/schema';
 import { DomainError } from '../../http/errors';
+import { type AuditContext, appendAuditEntry } from '../audit/service';
 import { hashPassword } from '../auth/service';
 
 export async function listUsers(db: Database) {
@@ -11,21 +12,30 @@ export async function listUsers(db: Database) {
 
 export async function createUser(
   db: Database,
+  audit: AuditContext,
   input: { email: string; displayName: string; password: string; roles: TStaffRole[] },
 ) {
   const passwordHash = await hashPassword(input.password);
-  const [row] = await db
-    .insert(staffUsers)
-    .values({
-      email: input.email.trim().toLowerCase(),
-      displayName: input.displayName.trim(),
-      passwordHash,
-      roles: input.roles,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) throw new DomainError('conflict', 'A staff user with this email exists already.');
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(staffUsers)
+      .values({
+        email: input.email.trim().toLowerCase(),
+        displayName: input.displayName.trim(),
+        passwordHash,
+        roles: input.roles,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new DomainError('conflict', 'A staff user with this email exists already.');
+    await appendAuditEntry(tx, audit, {
+      action: 'user.create',
+      resourceType: 'staff_user',
+      resourceId: row.id,
+      changes: { email: { before: null, after: row.email }, roles: { before: null, after: row.roles } },
+    });
+    return row;
+  });
 }
 
 /** The ids among `ids` that are not staff users, for validating owner references. */

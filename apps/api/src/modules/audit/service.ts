@@ -1,0 +1,147 @@
+/**
+ * The audit log: every write, sign-in, permission change and (later) reveal or export is appended in the
+ * same transaction as the change it records, so there is no change without its entry.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Database, Queryable } from '../../db/client';
+import { validationFailed } from '../../http/errors';
+import { type ChainedContent, entryHash, genesisHash } from './chain';
+import {
+  auditFilters,
+  findChainHead,
+  insertAuditEntry,
+  listAuditRows,
+  listEntriesAfter,
+  lockChain,
+} from './repo';
+
+export interface AuditContext {
+  actorType: 'staff' | 'partner' | 'anonymous' | 'system';
+  actorId: string | null;
+  actorLabel: string | null;
+  ipAddress: string | null;
+  requestId: string | null;
+}
+
+export function auditContextOf(request: FastifyRequest): AuditContext {
+  const principal = request.principal;
+  const base = { ipAddress: request.ip, requestId: request.id };
+  if (principal?.kind === 'staff') {
+    return { ...base, actorType: 'staff', actorId: principal.user.id, actorLabel: principal.user.email };
+  }
+  if (principal?.kind === 'partner') {
+    return { ...base, actorType: 'partner', actorId: principal.apiKey.id, actorLabel: principal.apiKey.name };
+  }
+  return { ...base, actorType: 'anonymous', actorId: null, actorLabel: null };
+}
+
+/** For changes the system makes on its own (demo seed, scheduled jobs). */
+export function systemAuditContext(label: string): AuditContext {
+  return { actorType: 'system', actorId: null, actorLabel: label, ipAddress: null, requestId: null };
+}
+
+export interface AuditEvent {
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  customerId?: string | null;
+  changes?: Record<string, { before: unknown; after: unknown }> | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** Appends one entry; call it last inside the transaction of the change (it holds the chain lock). */
+export async function appendAuditEntry(db: Queryable, context: AuditContext, event: AuditEvent) {
+  await lockChain(db);
+  const head = await findChainHead(db);
+  const content: ChainedContent = {
+    seq: (head?.seq ?? 0) + 1,
+    occurredAt: new Date(),
+    ...context,
+    action: event.action,
+    resourceType: event.resourceType,
+    resourceId: event.resourceId ?? null,
+    customerId: event.customerId ?? null,
+    changes: event.changes ?? null,
+    details: event.details ?? null,
+    prevHash: head?.hash ?? genesisHash,
+  };
+  await insertAuditEntry(db, {
+    ...content,
+    changes: event.changes ?? null,
+    details: event.details ?? null,
+    hash: entryHash(content),
+  });
+}
+
+/** Field-by-field differences between two flat snapshots, for an entry's `changes`. */
+export function diffSnapshots(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      changes[key] = { before: before[key] ?? null, after: after[key] ?? null };
+    }
+  }
+  return changes;
+}
+
+export type ChainVerification =
+  | { isValid: true; entriesChecked: number; firstBrokenSeq: null; problem: null }
+  | { isValid: false; entriesChecked: number; firstBrokenSeq: number; problem: string };
+
+/** Recomputes the whole chain in order and reports the first entry that does not fit. */
+export async function verifyAuditChain(db: Queryable): Promise<ChainVerification> {
+  let expectedSeq = 1;
+  let prevHash = genesisHash;
+  let checked = 0;
+  for (;;) {
+    const batch = await listEntriesAfter(db, expectedSeq - 1, 5000);
+    if (batch.length === 0)
+      return { isValid: true, entriesChecked: checked, firstBrokenSeq: null, problem: null };
+    for (const row of batch) {
+      const broken = (problem: string) => ({
+        isValid: false as const,
+        entriesChecked: checked,
+        firstBrokenSeq: expectedSeq,
+        problem,
+      });
+      if (row.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
+      if (row.prevHash !== prevHash) return broken('does not link to the entry before it');
+      const { hash, ...content } = row;
+      if (entryHash(content) !== hash) return broken('content does not match its hash (altered)');
+      prevHash = hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+  }
+}
+
+export async function listAuditEntries(
+  db: Database,
+  query: {
+    actorId?: string;
+    customerId?: string;
+    action?: string;
+    from?: string;
+    to?: string;
+    limit?: number;
+    cursor?: string;
+  },
+) {
+  const limit = query.limit ?? 50;
+  const filters = [];
+  if (query.actorId) filters.push(auditFilters.actorId(query.actorId));
+  if (query.customerId) filters.push(auditFilters.customerId(query.customerId));
+  if (query.action) filters.push(auditFilters.action(query.action));
+  if (query.from) filters.push(auditFilters.from(query.from));
+  if (query.to) filters.push(auditFilters.to(query.to));
+  if (query.cursor) {
+    const seq = Number(query.cursor);
+    if (!Number.isSafeInteger(seq) || seq < 1) {
+      throw validationFailed([{ path: '/query/cursor', message: 'Not a cursor of this list' }]);
+    }
+    filters.push(auditFilters.beforeSeq(seq));
+  }
+  const rows = await listAuditRows(db, filters, limit);
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: rows.length > limit ? String(page.at(-1)?.seq) : null };
+}

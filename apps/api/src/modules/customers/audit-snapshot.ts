@@ -1,0 +1,44 @@
+/**
+ * A customer as the audit log records it: flat field → value, with sensitive values masked so that
+ * the log itself never becomes a copy of the personal data it protects.
+ */
+import { getRegionName, maskEmail, maskPhone, maskResidentId } from '@cims/schemas';
+import type { CustomerRecord } from './repo';
+
+function maskContact(type: string, value: string): string {
+  if (type === 'phone') return maskPhone(value);
+  if (type === 'email') return maskEmail(value);
+  return value;
+}
+
+export function customerAuditSnapshot(record: CustomerRecord): Record<string, unknown> {
+  const { row } = record;
+  return {
+    kind: row.kind,
+    displayName: row.displayName,
+    familyName: row.familyName,
+    givenName: row.givenName,
+    gender: row.gender,
+    birthDate: row.birthDate ? `${row.birthDate.slice(0, 4)}-**-**` : null,
+    residentIdNumber: row.residentIdNumber ? maskResidentId(row.residentIdNumber) : null,
+    legalName: row.legalName,
+    uscc: row.uscc,
+    organizationSize: row.organizationSize,
+    customerType: row.customerType,
+    industry: row.industry,
+    sourceChannel: row.sourceChannel,
+    lifecycleStage: row.lifecycleStage,
+    ownerId: row.ownerId,
+    notes: row.notes,
+    tags: row.tags,
+    contactPoints: record.contactPoints.map(
+      (p) =>
+        `${p.type}:${maskContact(p.type, p.value)}${p.label ? ` (${p.label})` : ''}${p.isPrimary ? ' *' : ''}`,
+    ),
+    // The detail line can identify a home; the audit keeps the region only.
+    addresses: record.addresses.map((a) =>
+      [a.provinceCode, a.cityCode, a.districtCode].map((code) => (code ? getRegionName(code) : '')).join(''),
+    ),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
