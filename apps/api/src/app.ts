@@ -45,6 +45,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate('db', options.db);
   app.decorate('config', config);
   app.decorateRequest('principal', null);
+  app.decorateRequest('viewer', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

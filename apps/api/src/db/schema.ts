@@ -36,11 +36,24 @@ export const staffUsers = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().notNull(),
+    team: text('team'),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`),
+    index('staff_users_team_idx').on(t.team),
+  ],
 );
+
+/** Per-role data scope and field access; a role without a row uses the defaults in modules/access. */
+export const accessPolicies = pgTable('access_policies', {
+  role: text('role').primaryKey(),
+  dataScope: text('data_scope', { enum: ['all', 'own_or_team'] }).notNull(),
+  fieldAccess: jsonb('field_access').$type<Record<string, 'visible' | 'masked' | 'hidden'>>().notNull(),
+  canReveal: boolean('can_reveal').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
 
 export const sessions = pgTable(
   'sessions',

@@ -5,7 +5,10 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { Viewer } from '../modules/access/policies';
+import { resolveViewer } from '../modules/access/service';
 import { findActiveApiKey } from '../modules/api-keys/service';
+import { type AuditContext, auditContextOf } from '../modules/audit/service';
 import { findSession, sessionCookieName } from '../modules/auth/service';
 import { DomainError } from './errors';
 
@@ -24,6 +27,7 @@ export type Principal =
         email: string;
         displayName: string;
         roles: string[];
+        team: string | null;
         isActive: boolean;
         createdAt: Date;
       };
@@ -34,6 +38,8 @@ export type Principal =
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /** What the principal may see: data scope and field access (set with the principal). */
+    viewer: Viewer | null;
   }
 }
 
@@ -47,6 +53,7 @@ function sameSecret(a: string, b: string): boolean {
 
 export async function authorize(request: FastifyRequest, rule: AccessRule): Promise<void> {
   request.principal = null;
+  request.viewer = null;
   if (rule.isPublic) return;
   const db = request.server.db;
 
@@ -62,6 +69,7 @@ export async function authorize(request: FastifyRequest, rule: AccessRule): Prom
       throw new DomainError('forbidden', `The API key lacks the scope ${missing.join(', ')}.`);
     }
     request.principal = { kind: 'partner', apiKey };
+    request.viewer = await resolveViewer(db, request.principal);
     return;
   }
 
@@ -82,9 +90,25 @@ export async function authorize(request: FastifyRequest, rule: AccessRule): Prom
     user: session.user,
     session: { tokenHash: session.tokenHash, csrfToken: session.csrfToken },
   };
+  request.viewer = await resolveViewer(db, request.principal);
 }
 
-/** Who is acting, for ownership and (later) the audit log. */
+/** Who acts (for the audit log) and what they may see, as services take it. */
+export interface RequestActor {
+  audit: AuditContext;
+  viewer: Viewer;
+}
+
+export function actorContextOf(request: FastifyRequest): RequestActor {
+  return { audit: auditContextOf(request), viewer: viewerOf(request) };
+}
+
+export function viewerOf(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw new DomainError('unauthenticated');
+  return request.viewer;
+}
+
+/** Who is acting. */
 export function actorOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new DomainError('unauthenticated');
   return request.principal;

@@ -1,3 +1,4 @@
+import { accessHandlers } from '../modules/access/handlers';
 import { apiKeysHandlers } from '../modules/api-keys/handlers';
 import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...apiKeysHandlers,
   ...customersHandlers,
   ...auditHandlers,
+  ...accessHandlers,
 };

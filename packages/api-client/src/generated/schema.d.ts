@@ -272,6 +272,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal a masked field
+         * @description Returns the plain value of one sensitive field of one customer, for a role whose policy masks it and
+         *     allows reveals. The reveal and its reason are recorded in the audit log.
+         */
+        post: operations["revealCustomerField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Access policies of all roles
+         * @description Data scope, field access and reveal permission per role.
+         */
+        get: operations["listAccessPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-policies/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role: components["schemas"]["StaffRole"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a role's access policy
+         * @description Takes effect on the next request of every user with the role; audited as a permission change.
+         */
+        put: operations["updateAccessPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/history": {
         parameters: {
             query?: never;
@@ -376,6 +441,8 @@ export interface components {
             email: string;
             displayName: string;
             roles: components["schemas"]["StaffRole"][];
+            /** @description The sales team; a `sales` user's data scope covers the customers the team owns. */
+            team: string | null;
             isActive: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -394,6 +461,7 @@ export interface components {
             displayName: string;
             /** @description At least 12 characters. */
             password: string;
+            team?: string | null;
             roles: components["schemas"]["StaffRole"][];
         };
         /** @enum {string} */
@@ -551,9 +619,9 @@ export interface components {
             familyName: string;
             givenName: string;
             gender: components["schemas"]["Gender"];
-            /** Format: date */
+            /** @description YYYY-MM-DD; `YYYY-**-**` where masked for the viewer's role. */
             birthDate: string | null;
-            /** @description GB 11643 resident ID number (sensitive). */
+            /** @description GB 11643 resident ID number (sensitive); masked as `110105********002X` or null per role. */
             residentIdNumber: string | null;
         };
         OrganizationProfile: {
@@ -585,6 +653,19 @@ export interface components {
             detail: string;
             isPrimary: boolean;
         };
+        /**
+         * @description 可见 visible, 脱敏 masked, 隐藏 hidden.
+         * @enum {string}
+         */
+        FieldAccess: "visible" | "masked" | "hidden";
+        /** @description How each sensitive field is shown to the viewer of this response. */
+        FieldAccessMap: {
+            residentIdNumber: components["schemas"]["FieldAccess"];
+            birthDate: components["schemas"]["FieldAccess"];
+            phone: components["schemas"]["FieldAccess"];
+            email: components["schemas"]["FieldAccess"];
+            addressDetail: components["schemas"]["FieldAccess"];
+        };
         /** @description A customer (客户), a person or an organization, with its contact points and addresses. */
         Customer: {
             /** Format: uuid */
@@ -604,6 +685,7 @@ export interface components {
             lifecycleStage: components["schemas"]["LifecycleStage"];
             owner: components["schemas"]["UserRef"] | null;
             notes: string | null;
+            fieldAccess: components["schemas"]["FieldAccessMap"];
             /** @description Increases with every change; the `ETag` carries it. */
             version: number;
             /** Format: date-time */
@@ -646,6 +728,42 @@ export interface components {
             /** Format: uuid */
             ownerId?: string | null;
             notes?: string | null;
+        };
+        /**
+         * @description The classified fields whose access depends on the viewer's role.
+         * @enum {string}
+         */
+        SensitiveField: "residentIdNumber" | "birthDate" | "phone" | "email" | "addressDetail";
+        RevealRequest: {
+            field: components["schemas"]["SensitiveField"];
+            /** @description Why the plain value is needed; kept in the audit log. */
+            reason: string;
+        };
+        RevealedField: {
+            field: components["schemas"]["SensitiveField"];
+            /** @description The plain values (all phones or emails of the customer for those fields). */
+            values: string[];
+        };
+        /**
+         * @description 数据范围 data scope. `all` every customer; `own_or_team` the customers the user or their team owns.
+         * @enum {string}
+         */
+        DataScope: "all" | "own_or_team";
+        /** @description What one role may see. */
+        AccessPolicy: {
+            role: components["schemas"]["StaffRole"];
+            dataScope: components["schemas"]["DataScope"];
+            fieldAccess: components["schemas"]["FieldAccessMap"];
+            /** @description May reveal masked fields one customer at a time, with a stated reason (audited). */
+            canReveal: boolean;
+        };
+        AccessPolicyList: {
+            items: components["schemas"]["AccessPolicy"][];
+        };
+        AccessPolicyUpdate: {
+            dataScope: components["schemas"]["DataScope"];
+            fieldAccess: components["schemas"]["FieldAccessMap"];
+            canReveal: boolean;
         };
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
@@ -1295,6 +1413,94 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    revealCustomerField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealRequest"];
+            };
+        };
+        responses: {
+            /** @description The plain value(s). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedField"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listAccessPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One policy per role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessPolicyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateAccessPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role: components["schemas"]["StaffRole"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description The policy now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -1,4 +1,5 @@
 import type { components } from '@cims/api-client';
+import { viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { getCustomer } from '../customers/service';
 import type { AuditEntryRow } from './repo';
@@ -27,7 +28,7 @@ export const auditHandlers: {
   },
   async listCustomerHistory(request) {
     const { customerId } = request.params;
-    await getCustomer(request.server.db, customerId);
+    await getCustomer(request.server.db, viewerOf(request), customerId);
     const { rows, nextCursor } = await listAuditEntries(request.server.db, { ...request.query, customerId });
     return { items: rows.map(toAuditEntry), nextCursor };
   },

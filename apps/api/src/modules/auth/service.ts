@@ -81,11 +81,11 @@ export async function findSession(db: Database, token: string) {
       ),
     );
   if (!row) return null;
-  const { id, email, displayName, roles, isActive, createdAt } = row.user;
+  const { id, email, displayName, roles, team, isActive, createdAt } = row.user;
   return {
     tokenHash,
     csrfToken: row.session.csrfToken,
-    user: { id, email, displayName, roles, isActive, createdAt },
+    user: { id, email, displayName, roles, team, isActive, createdAt },
   };
 }
 

@@ -62,8 +62,8 @@ describe('creating customers', () => {
       kind: 'person',
       displayName: `张${marker}`,
       person: {
-        residentIdNumber: residentId('11010519491231002').toUpperCase(),
-        birthDate: '1949-12-31',
+        residentIdNumber: '110105********002X',
+        birthDate: '1949-**-**',
         gender: 'female',
       },
       addresses: [
@@ -88,6 +88,17 @@ describe('creating customers', () => {
       false,
       true,
     ]);
+
+    const admin = await t.signIn('admin');
+    const revealed = await admin.request({
+      method: 'POST',
+      url: `/api/v1/customers/${customer.id}/reveal`,
+      payload: { field: 'residentIdNumber', reason: '核对身份证号' },
+    });
+    expect(revealed.json()).toEqual({
+      field: 'residentIdNumber',
+      values: [residentId('11010519491231002').toUpperCase()],
+    });
   });
 
   it('creates organizations with a checked USCC', async () => {

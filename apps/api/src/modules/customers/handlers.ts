@@ -1,5 +1,5 @@
+import { actorContextOf, viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
-import { auditContextOf } from '../audit/service';
 import { etagOf, toCustomer, toCustomerSummary } from './serializers';
 import {
   createCustomer,
@@ -7,11 +7,13 @@ import {
   getCustomer,
   listCustomers,
   restoreCustomer,
+  revealCustomerField,
   searchCustomers,
   updateCustomer,
 } from './service';
 
 type CustomerOperations =
+  | 'revealCustomerField'
   | 'listCustomers'
   | 'searchCustomers'
   | 'createCustomer'
@@ -21,44 +23,59 @@ type CustomerOperations =
   | 'restoreCustomer';
 
 export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K> } = {
+  async revealCustomerField(request) {
+    return revealCustomerField(request.server.db, actorContextOf(request), {
+      id: request.params.customerId,
+      ...request.body,
+    });
+  },
   async listCustomers(request) {
-    const { rows, nextCursor } = await listCustomers(request.server.db, request.query);
-    return { items: rows.map(toCustomerSummary), nextCursor };
+    const viewer = viewerOf(request);
+    const { rows, nextCursor } = await listCustomers(request.server.db, viewer, request.query);
+    return { items: rows.map((row) => toCustomerSummary(row, viewer.fieldAccess)), nextCursor };
   },
   async searchCustomers(request) {
-    const rows = await searchCustomers(request.server.db, request.query);
-    return { items: rows.map(toCustomerSummary) };
+    const viewer = viewerOf(request);
+    const rows = await searchCustomers(request.server.db, viewer, request.query);
+    return { items: rows.map((row) => toCustomerSummary(row, viewer.fieldAccess)) };
   },
   async createCustomer(request, reply) {
-    const record = await createCustomer(request.server.db, auditContextOf(request), request.body);
+    const record = await createCustomer(request.server.db, actorContextOf(request), request.body);
     return reply
       .code(201)
       .header('ETag', etagOf(record.row.version))
       .header('Location', `/api/v1/customers/${record.row.id}`)
-      .send(toCustomer(record));
+      .send(toCustomer(record, viewerOf(request).fieldAccess));
   },
   async getCustomer(request, reply) {
-    const record = await getCustomer(request.server.db, request.params.customerId);
-    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record));
+    const viewer = viewerOf(request);
+    const record = await getCustomer(request.server.db, viewer, request.params.customerId);
+    return reply
+      .header('ETag', etagOf(record.row.version))
+      .send(toCustomer(record, viewerOf(request).fieldAccess));
   },
   async updateCustomer(request, reply) {
-    const record = await updateCustomer(request.server.db, auditContextOf(request), {
+    const record = await updateCustomer(request.server.db, actorContextOf(request), {
       id: request.params.customerId,
       ifMatch: request.headers['if-match'],
       body: request.body,
     });
-    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record));
+    return reply
+      .header('ETag', etagOf(record.row.version))
+      .send(toCustomer(record, viewerOf(request).fieldAccess));
   },
   async deleteCustomer(request, reply) {
-    await deleteCustomer(request.server.db, auditContextOf(request), request.params.customerId);
+    await deleteCustomer(request.server.db, actorContextOf(request), request.params.customerId);
     return reply.code(204).send();
   },
   async restoreCustomer(request, reply) {
     const record = await restoreCustomer(
       request.server.db,
-      auditContextOf(request),
+      actorContextOf(request),
       request.params.customerId,
     );
-    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record));
+    return reply
+      .header('ETag', etagOf(record.row.version))
+      .send(toCustomer(record, viewerOf(request).fieldAccess));
   },
 };

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { customerAddresses, customerContactPoints, customers, staffUsers } from '../../db/schema';
+import type { Viewer } from '../access/policies';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerInsert = typeof customers.$inferInsert;
@@ -20,12 +21,27 @@ export interface CustomerRecord {
   addresses: AddressRow[];
 }
 
-export async function findCustomerRecord(db: Queryable, id: string): Promise<CustomerRecord | null> {
+/**
+ * The customers a viewer may see, as a condition on `customers` (undefined: all). Every query that reads
+ * customers for a viewer takes it, so data scope is enforced in the database, not filtered afterwards.
+ */
+export function customerScope(viewer: Viewer): SQL | undefined {
+  if (viewer.dataScope === 'all') return undefined;
+  if (!viewer.userId) return sql`false`;
+  if (!viewer.team) return eq(customers.ownerId, viewer.userId);
+  return sql`(${customers.ownerId} = ${viewer.userId} OR ${customers.ownerId} IN (SELECT id FROM staff_users WHERE team = ${viewer.team}))`;
+}
+
+export async function findCustomerRecord(
+  db: Queryable,
+  id: string,
+  scope?: SQL,
+): Promise<CustomerRecord | null> {
   const [found] = await db
     .select({ row: customers, ownerName: staffUsers.displayName })
     .from(customers)
     .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
-    .where(eq(customers.id, id));
+    .where(and(eq(customers.id, id), scope));
   if (!found) return null;
   const [contactPoints, addresses] = await Promise.all([
     db
@@ -44,8 +60,12 @@ export async function findCustomerRecord(db: Queryable, id: string): Promise<Cus
   return { row, owner, contactPoints, addresses };
 }
 
-export async function lockCustomerRow(db: Queryable, id: string): Promise<CustomerRow | null> {
-  const [row] = await db.select().from(customers).where(eq(customers.id, id)).for('update');
+export async function lockCustomerRow(db: Queryable, id: string, scope?: SQL): Promise<CustomerRow | null> {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id), scope))
+    .for('update');
   return row ?? null;
 }
 
@@ -217,8 +237,9 @@ export interface SearchToken {
  */
 export async function searchCustomerRows(
   db: Queryable,
-  input: { whole: string; tokens: SearchToken[]; limit: number },
+  input: { whole: string; tokens: SearchToken[]; limit: number; scope: SQL | undefined },
 ) {
+  const inScope = input.scope ?? sql`true`;
   const tokenConditions = input.tokens.map((token) => {
     const pattern = `%${escapeLike(token.text)}%`;
     if (token.grams.length > 0) {
@@ -239,12 +260,12 @@ export async function searchCustomerRows(
   const ranked = await db.execute<{ id: string }>(sql`
     WITH by_prefix AS (
       SELECT id, 0 AS tier FROM customers
-      WHERE deleted_at IS NULL AND (lower(display_name) COLLATE "C") LIKE ${prefix}
+      WHERE deleted_at IS NULL AND ${inScope} AND (lower(display_name) COLLATE "C") LIKE ${prefix}
       ORDER BY (lower(display_name) COLLATE "C")
       LIMIT ${input.limit}
     ), by_content AS (
       SELECT id, CASE WHEN lower(display_name) LIKE ${contains} THEN 1 ELSE 2 END AS tier FROM customers
-      WHERE deleted_at IS NULL AND ${sql.join(tokenConditions, sql` AND `)}
+      WHERE deleted_at IS NULL AND ${inScope} AND ${sql.join(tokenConditions, sql` AND `)}
       LIMIT ${candidateCap}
     ), best AS (
       SELECT id, min(tier) AS tier FROM (SELECT * FROM by_prefix UNION ALL SELECT * FROM by_content) m GROUP BY id

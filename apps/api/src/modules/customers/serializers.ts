@@ -1,9 +1,11 @@
 /**
- * The only way customer data leaves the server: every response is built here, so the field-level
- * access and masking rules have one place to live.
+ * The only way customer data leaves the server: every response is built here, with the viewer's field
+ * access applied (visible, masked or hidden), so no route can forget to mask.
  */
 import type { components } from '@cims/api-client';
 import { getRegionName } from '@cims/schemas';
+import { shownValue } from '../access/masking';
+import type { FieldAccessMap } from '../access/policies';
 import type { CustomerListRow, CustomerRecord } from './repo';
 
 type Schemas = components['schemas'];
@@ -12,8 +14,9 @@ export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-export function toCustomer(record: CustomerRecord): Schemas['Customer'] {
+export function toCustomer(record: CustomerRecord, access: FieldAccessMap): Schemas['Customer'] {
   const { row } = record;
+  const contactAccess = { phone: access.phone, email: access.email, wechat: 'visible' as const };
   return {
     id: row.id,
     kind: row.kind,
@@ -24,21 +27,26 @@ export function toCustomer(record: CustomerRecord): Schemas['Customer'] {
             familyName: row.familyName ?? '',
             givenName: row.givenName ?? '',
             gender: row.gender ?? 'unknown',
-            birthDate: row.birthDate,
-            residentIdNumber: row.residentIdNumber,
+            birthDate: shownValue('birthDate', access.birthDate, row.birthDate),
+            residentIdNumber: shownValue('residentIdNumber', access.residentIdNumber, row.residentIdNumber),
           }
         : null,
     organization:
       row.kind === 'organization'
         ? { legalName: row.legalName ?? row.displayName, uscc: row.uscc, size: row.organizationSize }
         : null,
-    contactPoints: record.contactPoints.map((point) => ({
-      id: point.id,
-      type: point.type,
-      value: point.value,
-      label: point.label,
-      isPrimary: point.isPrimary,
-    })),
+    contactPoints: record.contactPoints
+      .filter((point) => contactAccess[point.type] !== 'hidden')
+      .map((point) => ({
+        id: point.id,
+        type: point.type,
+        value:
+          point.type === 'wechat'
+            ? point.value
+            : (shownValue(point.type, contactAccess[point.type], point.value) ?? ''),
+        label: point.label,
+        isPrimary: point.isPrimary,
+      })),
     addresses: record.addresses.map((address) => ({
       id: address.id,
       label: address.label,
@@ -48,7 +56,7 @@ export function toCustomer(record: CustomerRecord): Schemas['Customer'] {
       cityName: address.cityCode ? getRegionName(address.cityCode) : null,
       districtCode: address.districtCode,
       districtName: address.districtCode ? getRegionName(address.districtCode) : null,
-      detail: address.detail,
+      detail: shownValue('addressDetail', access.addressDetail, address.detail) ?? '',
       isPrimary: address.isPrimary,
     })),
     tags: row.tags,
@@ -58,6 +66,7 @@ export function toCustomer(record: CustomerRecord): Schemas['Customer'] {
     lifecycleStage: row.lifecycleStage,
     owner: record.owner,
     notes: row.notes,
+    fieldAccess: access,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -65,13 +74,13 @@ export function toCustomer(record: CustomerRecord): Schemas['Customer'] {
   };
 }
 
-export function toCustomerSummary(row: CustomerListRow): Schemas['CustomerSummary'] {
+export function toCustomerSummary(row: CustomerListRow, access: FieldAccessMap): Schemas['CustomerSummary'] {
   return {
     id: row.id,
     kind: row.kind,
     displayName: row.displayName,
-    primaryPhone: row.primaryPhone,
-    primaryEmail: row.primaryEmail,
+    primaryPhone: shownValue('phone', access.phone, row.primaryPhone),
+    primaryEmail: shownValue('email', access.email, row.primaryEmail),
     provinceCode: row.provinceCode,
     provinceName: row.provinceCode ? getRegionName(row.provinceCode) : null,
     cityCode: row.cityCode,

@@ -17,7 +17,9 @@ import {
 } from '@cims/schemas';
 import type { z } from 'zod';
 import type { Database, Queryable } from '../../db/client';
+import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
+import type { SensitiveField, Viewer } from '../access/policies';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { findUnknownUserIds } from '../users/service';
 import { customerAuditSnapshot } from './audit-snapshot';
@@ -28,6 +30,7 @@ import {
   type CustomerInsert,
   type CustomerRecord,
   customerFilters,
+  customerScope,
   findCustomerRecord,
   insertCustomer,
   listAddresses,
@@ -80,9 +83,17 @@ function addressRows(addresses: TAddressInput[]): AddressInsert[] {
   }));
 }
 
-export async function getCustomer(db: Queryable, id: string) {
-  const record = await findCustomerRecord(db, id);
+/** One customer within the viewer's data scope; outside it, 404 as if it did not exist. */
+export async function getCustomer(db: Queryable, viewer: Viewer, id: string) {
+  const record = await findCustomerRecord(db, id, customerScope(viewer));
   if (!record) throw new DomainError('not_found', 'No such customer.');
+  return record;
+}
+
+/** After a write the viewer was allowed to make (scope checked when the row was locked). */
+async function loadWrittenCustomer(db: Queryable, id: string) {
+  const record = await findCustomerRecord(db, id);
+  if (!record) throw new Error(`customer ${id} vanished inside its own transaction`);
   return record;
 }
 
@@ -92,7 +103,7 @@ async function auditCustomerChange(
   audit: AuditContext,
   input: { action: string; customerId: string; before: CustomerRecord | null },
 ) {
-  const after = await getCustomer(tx, input.customerId);
+  const after = await loadWrittenCustomer(tx, input.customerId);
   await appendAuditEntry(tx, audit, {
     action: input.action,
     resourceType: 'customer',
@@ -105,9 +116,16 @@ async function auditCustomerChange(
   });
 }
 
-export async function createCustomer(db: Database, audit: AuditContext, body: unknown) {
+export async function createCustomer(db: Database, actor: RequestActor, body: unknown) {
   const input = parseOrThrow(ZCustomerCreate, body);
   await assertOwnerExists(db, input.ownerId);
+  // Someone who only sees their own customers owns what they create, unless they hand it to another owner.
+  const ownerId =
+    input.ownerId !== undefined
+      ? input.ownerId
+      : actor.viewer.dataScope === 'all'
+        ? null
+        : actor.viewer.userId;
   const contactPoints = contactPointRows(input.contactPoints ?? []);
   const addresses = addressRows(input.addresses ?? []);
   const tags = input.tags ?? [];
@@ -135,17 +153,17 @@ export async function createCustomer(db: Database, audit: AuditContext, body: un
       industry: input.industry ?? null,
       sourceChannel: input.sourceChannel ?? 'website',
       lifecycleStage: input.lifecycleStage ?? 'lead',
-      ownerId: input.ownerId ?? null,
+      ownerId,
       notes: input.notes ?? null,
       tags,
       ...deriveCustomerColumns({ displayName, ...kindColumns, tags, contactPoints, addresses }),
     });
     await replaceContactPoints(tx, customerId, contactPoints);
     await replaceAddresses(tx, customerId, addresses);
-    await auditCustomerChange(tx, audit, { action: 'customer.create', customerId, before: null });
+    await auditCustomerChange(tx, actor.audit, { action: 'customer.create', customerId, before: null });
     return customerId;
   });
-  return getCustomer(db, id);
+  return loadWrittenCustomer(db, id);
 }
 
 /** Accepts `"3"`, `W/"3"` or `3`; anything else can never match a version. */
@@ -154,19 +172,45 @@ function versionFromEtag(ifMatch: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/**
+ * Replacing a list one cannot fully see would drop entries one never saw, so contact points and addresses
+ * are editable only where visible; a single value (an ID number) may be overwritten unless it is hidden.
+ */
+function assertEditable(
+  viewer: Viewer,
+  patch: { person?: object; contactPoints?: unknown; addresses?: unknown },
+) {
+  const blocked: SensitiveField[] = [];
+  for (const field of ['residentIdNumber', 'birthDate'] as const) {
+    if (patch.person && field in patch.person && viewer.fieldAccess[field] === 'hidden') blocked.push(field);
+  }
+  const lists: [unknown, SensitiveField[]][] = [
+    [patch.contactPoints, ['phone', 'email']],
+    [patch.addresses, ['addressDetail']],
+  ];
+  for (const [value, fields] of lists) {
+    if (value !== undefined)
+      blocked.push(...fields.filter((field) => viewer.fieldAccess[field] !== 'visible'));
+  }
+  if (blocked.length > 0) {
+    throw new DomainError('forbidden', `Your role cannot see, and so cannot change: ${blocked.join(', ')}.`);
+  }
+}
+
 export async function updateCustomer(
   db: Database,
-  audit: AuditContext,
+  actor: RequestActor,
   input: { id: string; ifMatch: string; body: unknown },
 ) {
   const patch = parseOrThrow(ZCustomerUpdate, input.body);
+  assertEditable(actor.viewer, input.body as object);
   await assertOwnerExists(db, patch.ownerId);
   const expectedVersion = versionFromEtag(input.ifMatch);
 
   await db.transaction(async (tx) => {
-    const current = await lockCustomerRow(tx, input.id);
+    const current = await lockCustomerRow(tx, input.id, customerScope(actor.viewer));
     if (!current) throw new DomainError('not_found', 'No such customer.');
-    const before = await getCustomer(tx, current.id);
+    const before = await loadWrittenCustomer(tx, current.id);
     if (current.version !== expectedVersion) {
       throw new DomainError(
         'version_conflict',
@@ -267,34 +311,62 @@ export async function updateCustomer(
     });
     if (patch.contactPoints) await replaceContactPoints(tx, current.id, contactPoints);
     if (patch.addresses) await replaceAddresses(tx, current.id, addresses);
-    await auditCustomerChange(tx, audit, { action: 'customer.update', customerId: current.id, before });
+    await auditCustomerChange(tx, actor.audit, { action: 'customer.update', customerId: current.id, before });
   });
-  return getCustomer(db, input.id);
+  return loadWrittenCustomer(db, input.id);
 }
 
 /** Soft delete (isDeleted) or restore; doing either twice changes nothing and records nothing. */
-async function setCustomerDeleted(db: Database, audit: AuditContext, id: string, isDeleted: boolean) {
+async function setCustomerDeleted(db: Database, actor: RequestActor, id: string, isDeleted: boolean) {
   await db.transaction(async (tx) => {
-    const current = await lockCustomerRow(tx, id);
+    const current = await lockCustomerRow(tx, id, customerScope(actor.viewer));
     if (!current) throw new DomainError('not_found', 'No such customer.');
     if ((current.deletedAt !== null) === isDeleted) return;
-    const before = await getCustomer(tx, id);
+    const before = await loadWrittenCustomer(tx, id);
     await setDeleted(tx, id, isDeleted);
-    await auditCustomerChange(tx, audit, {
-      action: isDeleted ? 'customer.delete' : 'customer.restore',
-      customerId: id,
-      before,
-    });
+    const action = isDeleted ? 'customer.delete' : 'customer.restore';
+    await auditCustomerChange(tx, actor.audit, { action, customerId: id, before });
   });
 }
 
-export async function deleteCustomer(db: Database, audit: AuditContext, id: string) {
-  await setCustomerDeleted(db, audit, id, true);
+export async function deleteCustomer(db: Database, actor: RequestActor, id: string) {
+  await setCustomerDeleted(db, actor, id, true);
 }
 
-export async function restoreCustomer(db: Database, audit: AuditContext, id: string) {
-  await setCustomerDeleted(db, audit, id, false);
-  return getCustomer(db, id);
+export async function restoreCustomer(db: Database, actor: RequestActor, id: string) {
+  await setCustomerDeleted(db, actor, id, false);
+  return loadWrittenCustomer(db, id);
+}
+
+/** The plain value of one masked field, for a viewer allowed to reveal it; the reveal is audited. */
+export async function revealCustomerField(
+  db: Database,
+  actor: RequestActor,
+  input: { id: string; field: SensitiveField; reason: string },
+) {
+  const record = await getCustomer(db, actor.viewer, input.id);
+  const access = actor.viewer.fieldAccess[input.field];
+  if (access === 'hidden' || (access === 'masked' && !actor.viewer.canReveal)) {
+    throw new DomainError('forbidden', `Your role may not reveal ${input.field}.`);
+  }
+  const { row } = record;
+  const values = {
+    residentIdNumber: [row.residentIdNumber],
+    birthDate: [row.birthDate],
+    phone: record.contactPoints.filter((p) => p.type === 'phone').map((p) => p.value),
+    email: record.contactPoints.filter((p) => p.type === 'email').map((p) => p.value),
+    addressDetail: record.addresses.map((a) => a.detail),
+  }[input.field].filter((value): value is string => value !== null);
+  await db.transaction((tx) =>
+    appendAuditEntry(tx, actor.audit, {
+      action: 'customer.reveal',
+      resourceType: 'customer',
+      resourceId: row.id,
+      customerId: row.id,
+      details: { field: input.field, reason: input.reason, valueCount: values.length },
+    }),
+  );
+  return { field: input.field, values };
 }
 
 type ListParams = NonNullable<operations['listCustomers']['parameters']['query']>;
@@ -324,7 +396,7 @@ function decodeCursor(cursor: string, sort: string): { value: string; id: string
   ]);
 }
 
-export async function listCustomers(db: Database, params: ListParams) {
+export async function listCustomers(db: Database, viewer: Viewer, params: ListParams) {
   const sortParam = params.sort ?? '-createdAt';
   const sort = {
     column: sortParam.replace(/^-/, '') as keyof typeof sortColumns,
@@ -332,6 +404,8 @@ export async function listCustomers(db: Database, params: ListParams) {
   };
   const limit = params.limit ?? 50;
   const filters = [customerFilters.isDeleted(params.status === 'deleted')];
+  const scope = customerScope(viewer);
+  if (scope) filters.push(scope);
   if (params.kind) filters.push(customerFilters.kind(params.kind));
   if (params.tag) filters.push(customerFilters.tag(params.tag));
   if (params.lifecycleStage) filters.push(customerFilters.lifecycleStage(params.lifecycleStage));
@@ -349,7 +423,7 @@ export async function listCustomers(db: Database, params: ListParams) {
   return { rows: page, nextCursor };
 }
 
-export async function searchCustomers(db: Database, params: { q: string; limit?: number }) {
+export async function searchCustomers(db: Database, viewer: Viewer, params: { q: string; limit?: number }) {
   const query = normalizeSearchQuery(params.q);
   const limit = params.limit ?? 10;
   if (!query.value) return [];
@@ -357,7 +431,7 @@ export async function searchCustomers(db: Database, params: { q: string; limit?:
     query.kind === 'digits'
       ? [{ text: query.value, grams: [] }]
       : query.value.split(' ').map((text) => ({ text, grams: significantGrams(text) }));
-  return searchCustomerRows(db, { whole: query.value, tokens, limit });
+  return searchCustomerRows(db, { whole: query.value, tokens, limit, scope: customerScope(viewer) });
 }
 
 /** Bigrams when the token has two or more CJK characters in a row (far more selective), else unigrams. */

@@ -9,6 +9,7 @@ export function toUser(row: StaffUserRow): components['schemas']['User'] {
     email: row.email,
     displayName: row.displayName,
     roles: row.roles as components['schemas']['StaffRole'][],
+    team: row.team,
     isActive: row.isActive,
     createdAt: row.createdAt.toISOString(),
   };

@@ -13,7 +13,7 @@ export async function listUsers(db: Database) {
 export async function createUser(
   db: Database,
   audit: AuditContext,
-  input: { email: string; displayName: string; password: string; roles: TStaffRole[] },
+  input: { email: string; displayName: string; password: string; roles: TStaffRole[]; team?: string | null },
 ) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -24,6 +24,7 @@ export async function createUser(
         displayName: input.displayName.trim(),
         passwordHash,
         roles: input.roles,
+        team: input.team?.trim() || null,
       })
       .onConflictDoNothing()
       .returning();

@@ -1,0 +1,97 @@
+/**
+ * Field-level security and data scope, per role. The defaults follow the least-privilege reading of the
+ * roles: service staff help customers who call in, so they see names and history but not identity
+ * documents; marketing works with segments, not with individual contact details; compliance and auditors
+ * see everything they must check, masked until they state a reason to reveal. Admins can change every
+ * role's policy (access_policies table); a role without a stored policy uses these.
+ */
+import type { components } from '@cims/api-client';
+import type { TStaffRole } from '@cims/schemas';
+
+export type FieldAccess = components['schemas']['FieldAccess'];
+export type SensitiveField = components['schemas']['SensitiveField'];
+export type FieldAccessMap = components['schemas']['FieldAccessMap'];
+export type DataScope = components['schemas']['DataScope'];
+export type AccessPolicy = components['schemas']['AccessPolicy'];
+export type PolicySettings = Omit<AccessPolicy, 'role'>;
+
+export const sensitiveFields: SensitiveField[] = [
+  'residentIdNumber',
+  'birthDate',
+  'phone',
+  'email',
+  'addressDetail',
+];
+
+const fields = (
+  residentIdNumber: FieldAccess,
+  birthDate: FieldAccess,
+  phone: FieldAccess,
+  email: FieldAccess,
+  addressDetail: FieldAccess,
+): FieldAccessMap => ({ residentIdNumber, birthDate, phone, email, addressDetail });
+
+export const defaultPolicies: Record<TStaffRole, PolicySettings> = {
+  admin: {
+    dataScope: 'all',
+    fieldAccess: fields('masked', 'visible', 'visible', 'visible', 'visible'),
+    canReveal: true,
+  },
+  sales: {
+    dataScope: 'own_or_team',
+    fieldAccess: fields('masked', 'masked', 'visible', 'visible', 'visible'),
+    canReveal: false,
+  },
+  // Until work orders exist (they will narrow it to customers with an open work order of theirs).
+  service: {
+    dataScope: 'all',
+    fieldAccess: fields('masked', 'hidden', 'masked', 'masked', 'visible'),
+    canReveal: false,
+  },
+  marketing: {
+    dataScope: 'all',
+    fieldAccess: fields('hidden', 'masked', 'masked', 'masked', 'hidden'),
+    canReveal: false,
+  },
+  compliance: {
+    dataScope: 'all',
+    fieldAccess: fields('masked', 'masked', 'masked', 'masked', 'masked'),
+    canReveal: true,
+  },
+  auditor: {
+    dataScope: 'all',
+    fieldAccess: fields('masked', 'masked', 'masked', 'masked', 'masked'),
+    canReveal: false,
+  },
+};
+
+/** Partner systems read what their integration needs, but never identity documents in the clear. */
+export const partnerPolicy: PolicySettings = {
+  dataScope: 'all',
+  fieldAccess: fields('masked', 'masked', 'visible', 'visible', 'visible'),
+  canReveal: false,
+};
+
+const openness: Record<FieldAccess, number> = { hidden: 0, masked: 1, visible: 2 };
+
+/** A user with several roles gets, field by field, the most open access any of them grants. */
+export function combinePolicies(policies: PolicySettings[]): PolicySettings {
+  const fieldAccess = fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden');
+  for (const policy of policies) {
+    for (const field of sensitiveFields) {
+      if (openness[policy.fieldAccess[field]] > openness[fieldAccess[field]])
+        fieldAccess[field] = policy.fieldAccess[field];
+    }
+  }
+  return {
+    dataScope: policies.some((p) => p.dataScope === 'all') ? 'all' : 'own_or_team',
+    fieldAccess,
+    canReveal: policies.some((p) => p.canReveal),
+  };
+}
+
+/** Who is looking, and what they may see. */
+export interface Viewer extends PolicySettings {
+  userId: string | null;
+  team: string | null;
+}

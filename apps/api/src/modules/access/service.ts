@@ -1,0 +1,61 @@
+import { type TStaffRole, ZStaffRole } from '@cims/schemas';
+import type { Database, Queryable } from '../../db/client';
+import type { Principal } from '../../http/authorize';
+import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
+import {
+  combinePolicies,
+  defaultPolicies,
+  type PolicySettings,
+  partnerPolicy,
+  type Viewer,
+} from './policies';
+import { findStoredPolicies, upsertPolicy } from './repo';
+
+async function policiesOf(db: Queryable, roles: TStaffRole[]): Promise<Map<TStaffRole, PolicySettings>> {
+  const stored = await findStoredPolicies(db, roles);
+  return new Map(
+    roles.map((role) => {
+      const row = stored.find((s) => s.role === role);
+      const policy: PolicySettings = row
+        ? {
+            dataScope: row.dataScope,
+            fieldAccess: { ...defaultPolicies[role].fieldAccess, ...row.fieldAccess },
+            canReveal: row.canReveal,
+          }
+        : defaultPolicies[role];
+      return [role, policy];
+    }),
+  );
+}
+
+export async function resolveViewer(db: Queryable, principal: Principal): Promise<Viewer> {
+  if (principal.kind === 'partner') return { ...partnerPolicy, userId: null, team: null };
+  const roles = principal.user.roles.filter((role): role is TStaffRole => ZStaffRole.safeParse(role).success);
+  const combined = combinePolicies([...(await policiesOf(db, roles)).values()]);
+  return { ...combined, userId: principal.user.id, team: principal.user.team };
+}
+
+export async function listAccessPolicies(db: Database) {
+  const roles = ZStaffRole.options;
+  const policies = await policiesOf(db, roles);
+  return roles.map((role) => ({ role, ...(policies.get(role) ?? defaultPolicies[role]) }));
+}
+
+export async function updateAccessPolicy(
+  db: Database,
+  audit: AuditContext,
+  role: TStaffRole,
+  settings: PolicySettings,
+) {
+  return db.transaction(async (tx) => {
+    const before = (await policiesOf(tx, [role])).get(role) ?? defaultPolicies[role];
+    await upsertPolicy(tx, role, settings);
+    await appendAuditEntry(tx, audit, {
+      action: 'access_policy.update',
+      resourceType: 'access_policy',
+      resourceId: role,
+      changes: diffSnapshots({ ...before }, { ...settings }),
+    });
+    return { role, ...settings };
+  });
+}
