@@ -4,11 +4,11 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { type ContractOperation, listOperations, openApiDocument } from '../src/http/contract';
+import { type ContractOperation, componentsForAjv, listOperations } from '../src/http/contract';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true });
 addFormats(ajv);
-ajv.addSchema({ $id: 'cims', components: openApiDocument.components });
+ajv.addSchema({ $id: 'cims', components: componentsForAjv() });
 
 const operations = listOperations().map((entry) => ({
   ...entry,

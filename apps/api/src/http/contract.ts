@@ -114,6 +114,18 @@ function routeSchema(operation: OpenApiOperation): FastifySchema {
   });
 }
 
+/**
+ * The components as Ajv takes them: Ajv's `discriminator` support works from the branches' `const` and
+ * refuses OpenAPI's `mapping`, which the contract keeps for the client generator.
+ */
+export function componentsForAjv(document: OpenApiDocument = openApiDocument) {
+  return JSON.parse(JSON.stringify(document.components), (key, value) =>
+    key === 'discriminator' && value && typeof value === 'object'
+      ? { propertyName: value.propertyName }
+      : value,
+  );
+}
+
 function createAjv(options: { coerceTypes: boolean | 'array' }) {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -124,7 +136,7 @@ function createAjv(options: { coerceTypes: boolean | 'array' }) {
     strict: false,
   });
   addFormats(ajv);
-  ajv.addSchema({ $id: sharedSchemaId, components: openApiDocument.components });
+  ajv.addSchema({ $id: sharedSchemaId, components: componentsForAjv() });
   return ajv;
 }
 

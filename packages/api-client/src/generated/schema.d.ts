@@ -570,7 +570,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "PersonCustomerCreate";
+            kind: "person";
             person: components["schemas"]["PersonInput"];
             /** @description Defaults to the person's full name or the organization's legal name. */
             displayName?: string | null;
@@ -598,7 +598,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "OrganizationCustomerCreate";
+            kind: "organization";
             organization: components["schemas"]["OrganizationInput"];
             /** @description Defaults to the person's full name or the organization's legal name. */
             displayName?: string | null;
@@ -686,6 +686,8 @@ export interface components {
             owner: components["schemas"]["UserRef"] | null;
             notes: string | null;
             fieldAccess: components["schemas"]["FieldAccessMap"];
+            /** @description Whether the viewer may reveal this customer's masked fields (with a reason, audited). */
+            canReveal: boolean;
             /** @description Increases with every change; the `ETag` carries it. */
             version: number;
             /** Format: date-time */

@@ -2,7 +2,7 @@
  * A customer as the audit log records it: flat field → value, with sensitive values masked so that
  * the log itself never becomes a copy of the personal data it protects.
  */
-import { getRegionName, maskEmail, maskPhone, maskResidentId } from '@cims/schemas';
+import { formatRegionPath, maskEmail, maskPhone, maskResidentId } from '@cims/schemas';
 import type { CustomerRecord } from './repo';
 
 function maskContact(type: string, value: string): string {
@@ -36,9 +36,7 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
         `${p.type}:${maskContact(p.type, p.value)}${p.label ? ` (${p.label})` : ''}${p.isPrimary ? ' *' : ''}`,
     ),
     // The detail line can identify a home; the audit keeps the region only.
-    addresses: record.addresses.map((a) =>
-      [a.provinceCode, a.cityCode, a.districtCode].map((code) => (code ? getRegionName(code) : '')).join(''),
-    ),
+    addresses: record.addresses.map((a) => formatRegionPath(a)),
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }

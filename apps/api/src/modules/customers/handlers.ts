@@ -45,14 +45,12 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
       .code(201)
       .header('ETag', etagOf(record.row.version))
       .header('Location', `/api/v1/customers/${record.row.id}`)
-      .send(toCustomer(record, viewerOf(request).fieldAccess));
+      .send(toCustomer(record, viewerOf(request)));
   },
   async getCustomer(request, reply) {
     const viewer = viewerOf(request);
     const record = await getCustomer(request.server.db, viewer, request.params.customerId);
-    return reply
-      .header('ETag', etagOf(record.row.version))
-      .send(toCustomer(record, viewerOf(request).fieldAccess));
+    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record, viewerOf(request)));
   },
   async updateCustomer(request, reply) {
     const record = await updateCustomer(request.server.db, actorContextOf(request), {
@@ -60,9 +58,7 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
       ifMatch: request.headers['if-match'],
       body: request.body,
     });
-    return reply
-      .header('ETag', etagOf(record.row.version))
-      .send(toCustomer(record, viewerOf(request).fieldAccess));
+    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record, viewerOf(request)));
   },
   async deleteCustomer(request, reply) {
     await deleteCustomer(request.server.db, actorContextOf(request), request.params.customerId);
@@ -74,8 +70,6 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
       actorContextOf(request),
       request.params.customerId,
     );
-    return reply
-      .header('ETag', etagOf(record.row.version))
-      .send(toCustomer(record, viewerOf(request).fieldAccess));
+    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record, viewerOf(request)));
   },
 };

@@ -5,7 +5,7 @@
 import type { components } from '@cims/api-client';
 import { getRegionName } from '@cims/schemas';
 import { shownValue } from '../access/masking';
-import type { FieldAccessMap } from '../access/policies';
+import type { FieldAccessMap, Viewer } from '../access/policies';
 import type { CustomerListRow, CustomerRecord } from './repo';
 
 type Schemas = components['schemas'];
@@ -14,7 +14,8 @@ export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-export function toCustomer(record: CustomerRecord, access: FieldAccessMap): Schemas['Customer'] {
+export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Customer'] {
+  const access = viewer.fieldAccess;
   const { row } = record;
   const contactAccess = { phone: access.phone, email: access.email, wechat: 'visible' as const };
   return {
@@ -67,6 +68,7 @@ export function toCustomer(record: CustomerRecord, access: FieldAccessMap): Sche
     owner: record.owner,
     notes: row.notes,
     fieldAccess: access,
+    canReveal: viewer.canReveal,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
