@@ -17,6 +17,7 @@ import { migrateDatabase } from '../src/db/migrate';
 import { generateCustomers, seedCustomers } from '../src/db/seed/customers';
 import { createRandom } from '../src/db/seed/random';
 import { demoPassword, seedStaffUsers } from '../src/db/seed/staff';
+import { installKeyring, loadKeyring, resolveMasterKey } from '../src/modules/encryption/service';
 
 const count = Number(process.env.BENCH_N ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -52,6 +53,7 @@ const { db, pool } = openDatabase(benchUrl.toString(), {
 
 try {
   await migrateDatabase(db);
+  installKeyring(await loadKeyring(db, resolveMasterKey(process.env, config.dataDir)));
   const staff = await seedStaffUsers(db);
   const ownerIds = [...staff.values()].filter((u) => u.roles.includes('sales')).map((u) => u.id);
 

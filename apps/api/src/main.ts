@@ -9,11 +9,18 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { demoPassword } from './db/seed/staff';
+import { installKeyring, loadKeyring, refreshKeyring, resolveMasterKey } from './modules/encryption/service';
 
 const config = readConfig();
 const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
 const { db, pool } = openDatabase(config.databaseUrl ?? (embedded?.url as string));
 await migrateDatabase(db);
+installKeyring(await loadKeyring(db, resolveMasterKey(process.env, config.dataDir)));
+// A rotation run by another process makes a new key active; pick it up within a minute.
+const keyRefresh = setInterval(() => {
+  refreshKeyring(db).catch((error: Error) => console.error('key refresh failed:', error.message));
+}, 60_000);
+keyRefresh.unref();
 const seeded = await seedDemoIfEmpty(db, pool, config.demoSeed);
 
 const app = await buildApp({ db, config });

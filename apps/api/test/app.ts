@@ -11,13 +11,18 @@ import { buildApp } from '../src/app';
 import { readConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
 import { systemAuditContext } from '../src/modules/audit/service';
+import { installKeyring, loadKeyring } from '../src/modules/encryption/service';
 import { createUser } from '../src/modules/users/service';
 import { contractViolations } from './contract-check';
 
 export const testPassword = 'correct horse battery staple';
 
+/** A fixed master key for the test databases, which hold nothing real. */
+export const testMasterKey = Buffer.alloc(32, 7);
+
 export async function createTestApp(options: { signInRateLimit?: number } = {}) {
   const { db, pool } = openDatabase(inject('databaseUrl'), { max: 4 });
+  installKeyring(await loadKeyring(db, testMasterKey));
   const config = { ...readConfig({}), databaseUrl: inject('databaseUrl'), webDistDir: undefined };
   const app = await buildApp({ db, config, logger: false, signInRateLimit: options.signInRateLimit ?? 1000 });
   afterAll(async () => {

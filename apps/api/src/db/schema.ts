@@ -55,6 +55,16 @@ export const accessPolicies = pgTable('access_policies', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
+/** Data keys, wrapped by the master key (which never enters the database). */
+export const encryptionKeys = pgTable('encryption_keys', {
+  id: uuid('id').primaryKey(),
+  purpose: text('purpose', { enum: ['field_data', 'blind_index'] }).notNull(),
+  wrappedKey: text('wrapped_key').notNull(),
+  masterKeyId: text('master_key_id').notNull(),
+  isActive: boolean('is_active').notNull(),
+  createdAt: createdAt(),
+});
+
 export const sessions = pgTable(
   'sessions',
   {
@@ -94,7 +104,9 @@ export const customers = pgTable(
     givenName: text('given_name'),
     gender: text('gender', { enum: ['male', 'female', 'unknown'] }),
     birthDate: date('birth_date', { mode: 'string' }),
-    residentIdNumber: text('resident_id_number'),
+    /** AES-256-GCM ciphertext (modules/encryption); the blind index serves exact lookups. */
+    residentIdNumberEncrypted: text('resident_id_number_encrypted'),
+    residentIdNumberBlindIndex: text('resident_id_number_blind_index'),
     legalName: text('legal_name'),
     uscc: text('uscc'),
     organizationSize: text('organization_size', { enum: ['micro', 'small', 'medium', 'large'] }),
@@ -129,6 +141,7 @@ export const customers = pgTable(
     index('customers_updated_at_idx').on(t.updatedAt, t.id),
     index('customers_display_name_idx').on(t.displayName, t.id),
     index('customers_owner_id_idx').on(t.ownerId),
+    index('customers_resident_id_number_blind_index_idx').on(t.residentIdNumberBlindIndex),
     index('customers_province_code_idx').on(t.provinceCode),
     index('customers_city_code_idx').on(t.cityCode),
   ],

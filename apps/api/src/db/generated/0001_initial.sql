@@ -1,3 +1,11 @@
+CREATE TABLE "access_policies" (
+	"role" text PRIMARY KEY NOT NULL,
+	"data_scope" text NOT NULL,
+	"field_access" jsonb NOT NULL,
+	"can_reveal" boolean NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "api_keys" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -9,6 +17,24 @@ CREATE TABLE "api_keys" (
 	"last_used_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
 	CONSTRAINT "api_keys_secret_hash_unique" UNIQUE("secret_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "audit_entries" (
+	"seq" bigint PRIMARY KEY NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"actor_type" text NOT NULL,
+	"actor_id" uuid,
+	"actor_label" text,
+	"ip_address" text,
+	"request_id" text,
+	"action" text NOT NULL,
+	"resource_type" text NOT NULL,
+	"resource_id" text,
+	"customer_id" uuid,
+	"changes" jsonb,
+	"details" jsonb,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "customer_addresses" (
@@ -41,7 +67,8 @@ CREATE TABLE "customers" (
 	"given_name" text,
 	"gender" text,
 	"birth_date" date,
-	"resident_id_number" text,
+	"resident_id_number_encrypted" text,
+	"resident_id_number_blind_index" text,
 	"legal_name" text,
 	"uscc" text,
 	"organization_size" text,
@@ -64,6 +91,15 @@ CREATE TABLE "customers" (
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "encryption_keys" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"purpose" text NOT NULL,
+	"wrapped_key" text NOT NULL,
+	"master_key_id" text NOT NULL,
+	"is_active" boolean NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sessions" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -80,6 +116,7 @@ CREATE TABLE "staff_users" (
 	"display_name" text NOT NULL,
 	"password_hash" text NOT NULL,
 	"roles" text[] NOT NULL,
+	"team" text,
 	"is_active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -89,6 +126,10 @@ ALTER TABLE "customer_addresses" ADD CONSTRAINT "customer_addresses_customer_id_
 ALTER TABLE "customer_contact_points" ADD CONSTRAINT "customer_contact_points_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "customers" ADD CONSTRAINT "customers_owner_id_staff_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_staff_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_entries_customer_id_idx" ON "audit_entries" USING btree ("customer_id","seq");--> statement-breakpoint
+CREATE INDEX "audit_entries_actor_id_idx" ON "audit_entries" USING btree ("actor_id","seq");--> statement-breakpoint
+CREATE INDEX "audit_entries_action_idx" ON "audit_entries" USING btree ("action","seq");--> statement-breakpoint
+CREATE INDEX "audit_entries_occurred_at_idx" ON "audit_entries" USING btree ("occurred_at");--> statement-breakpoint
 CREATE INDEX "customer_addresses_customer_id_idx" ON "customer_addresses" USING btree ("customer_id","position");--> statement-breakpoint
 CREATE INDEX "customer_contact_points_customer_id_idx" ON "customer_contact_points" USING btree ("customer_id","position");--> statement-breakpoint
 CREATE INDEX "customer_contact_points_value_idx" ON "customer_contact_points" USING btree ("type","value");--> statement-breakpoint
@@ -100,8 +141,10 @@ CREATE INDEX "customers_created_at_idx" ON "customers" USING btree ("created_at"
 CREATE INDEX "customers_updated_at_idx" ON "customers" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "customers_display_name_idx" ON "customers" USING btree ("display_name","id");--> statement-breakpoint
 CREATE INDEX "customers_owner_id_idx" ON "customers" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "customers_resident_id_number_blind_index_idx" ON "customers" USING btree ("resident_id_number_blind_index");--> statement-breakpoint
 CREATE INDEX "customers_province_code_idx" ON "customers" USING btree ("province_code");--> statement-breakpoint
 CREATE INDEX "customers_city_code_idx" ON "customers" USING btree ("city_code");--> statement-breakpoint
 CREATE INDEX "sessions_user_id_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sessions_expires_at_idx" ON "sessions" USING btree ("expires_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "staff_users_email_key" ON "staff_users" USING btree (lower("email"));
+CREATE UNIQUE INDEX "staff_users_email_key" ON "staff_users" USING btree (lower("email"));--> statement-breakpoint
+CREATE INDEX "staff_users_team_idx" ON "staff_users" USING btree ("team");

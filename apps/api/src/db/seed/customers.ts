@@ -13,7 +13,7 @@ import {
   type TRegion,
 } from '@cims/schemas';
 import type { Pool } from 'pg';
-import { deriveCustomerColumns } from '../../modules/customers/derived-columns';
+import { deriveCustomerColumns, residentIdColumns } from '../../modules/customers/derived-columns';
 import { copyRows } from './copy';
 import { createRandom, type Random } from './random';
 
@@ -290,7 +290,8 @@ const customerColumns = [
   'given_name',
   'gender',
   'birth_date',
-  'resident_id_number',
+  'resident_id_number_encrypted',
+  'resident_id_number_blind_index',
   'legal_name',
   'uscc',
   'organization_size',
@@ -325,6 +326,7 @@ export async function seedCustomers(
       customerColumns,
       customers.map(({ id, createdAt, input }) => {
         const isPerson = input.kind === 'person';
+        const residentId = residentIdColumns(isPerson ? (input.person.residentIdNumber ?? null) : null);
         const displayName = isPerson
           ? input.person.familyName + input.person.givenName
           : input.organization.legalName;
@@ -345,7 +347,8 @@ export async function seedCustomers(
           isPerson ? input.person.givenName : null,
           isPerson ? input.person.gender : null,
           isPerson ? input.person.birthDate : null,
-          isPerson ? input.person.residentIdNumber : null,
+          residentId.residentIdNumberEncrypted,
+          residentId.residentIdNumberBlindIndex,
           isPerson ? null : input.organization.legalName,
           isPerson ? null : input.organization.uscc,
           isPerson ? null : input.organization.size,

@@ -20,7 +20,7 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
     givenName: row.givenName,
     gender: row.gender,
     birthDate: row.birthDate ? `${row.birthDate.slice(0, 4)}-**-**` : null,
-    residentIdNumber: row.residentIdNumber ? maskResidentId(row.residentIdNumber) : null,
+    residentIdNumber: record.residentIdNumber ? maskResidentId(record.residentIdNumber) : null,
     legalName: row.legalName,
     uscc: row.uscc,
     organizationSize: row.organizationSize,

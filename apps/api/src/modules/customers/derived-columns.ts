@@ -4,6 +4,7 @@
  * finds a customer the same way however it was entered.
  */
 import { formatPhoneNational } from '@cims/schemas';
+import { keyring, residentIdColumn } from '../encryption/service';
 
 export interface CustomerSearchSource {
   displayName: string;
@@ -40,5 +41,15 @@ export function deriveCustomerColumns(source: CustomerSearchSource) {
     provinceCode: address?.provinceCode ?? null,
     cityCode: address?.cityCode ?? null,
     searchDocument: buildSearchDocument(source),
+  };
+}
+
+/** The stored form of a resident ID: ciphertext plus the blind index for exact-match lookups. */
+export function residentIdColumns(residentIdNumber: string | null) {
+  if (!residentIdNumber) return { residentIdNumberEncrypted: null, residentIdNumberBlindIndex: null };
+  const ring = keyring();
+  return {
+    residentIdNumberEncrypted: ring.encrypt(residentIdNumber, residentIdColumn),
+    residentIdNumberBlindIndex: ring.blindIndex(residentIdNumber, residentIdColumn),
   };
 }

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql 
 import type { Queryable } from '../../db/client';
 import { customerAddresses, customerContactPoints, customers, staffUsers } from '../../db/schema';
 import type { Viewer } from '../access/policies';
+import { ensureKeysFor, keyring, residentIdColumn } from '../encryption/service';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerInsert = typeof customers.$inferInsert;
@@ -16,6 +17,8 @@ export type AddressInsert = Pick<
 
 export interface CustomerRecord {
   row: CustomerRow;
+  /** Decrypted from row.residentIdNumberEncrypted. */
+  residentIdNumber: string | null;
   owner: { id: string; displayName: string } | null;
   contactPoints: ContactPointRow[];
   addresses: AddressRow[];
@@ -57,7 +60,14 @@ export async function findCustomerRecord(
   ]);
   const { row, ownerName } = found;
   const owner = row.ownerId ? { id: row.ownerId, displayName: ownerName ?? '' } : null;
-  return { row, owner, contactPoints, addresses };
+  return { row, residentIdNumber: await decryptResidentId(db, row), owner, contactPoints, addresses };
+}
+
+export async function decryptResidentId(db: Queryable, row: CustomerRow): Promise<string | null> {
+  const ciphertext = row.residentIdNumberEncrypted;
+  if (!ciphertext) return null;
+  await ensureKeysFor(db, [ciphertext]);
+  return keyring().decrypt(ciphertext, residentIdColumn);
 }
 
 export async function lockCustomerRow(db: Queryable, id: string, scope?: SQL): Promise<CustomerRow | null> {

@@ -29,7 +29,11 @@ export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Cus
             givenName: row.givenName ?? '',
             gender: row.gender ?? 'unknown',
             birthDate: shownValue('birthDate', access.birthDate, row.birthDate),
-            residentIdNumber: shownValue('residentIdNumber', access.residentIdNumber, row.residentIdNumber),
+            residentIdNumber: shownValue(
+              'residentIdNumber',
+              access.residentIdNumber,
+              record.residentIdNumber,
+            ),
           }
         : null,
     organization:

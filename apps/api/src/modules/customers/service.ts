@@ -23,7 +23,7 @@ import type { SensitiveField, Viewer } from '../access/policies';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { findUnknownUserIds } from '../users/service';
 import { customerAuditSnapshot } from './audit-snapshot';
-import { deriveCustomerColumns } from './derived-columns';
+import { deriveCustomerColumns, residentIdColumns } from './derived-columns';
 import {
   type AddressInsert,
   type ContactPointInsert,
@@ -31,6 +31,7 @@ import {
   type CustomerRecord,
   customerFilters,
   customerScope,
+  decryptResidentId,
   findCustomerRecord,
   insertCustomer,
   listAddresses,
@@ -137,7 +138,7 @@ export async function createCustomer(db: Database, actor: RequestActor, body: un
           givenName: input.person.givenName,
           gender: input.person.gender ?? 'unknown',
           birthDate: input.person.birthDate ?? null,
-          residentIdNumber: input.person.residentIdNumber ?? null,
+          ...residentIdColumns(input.person.residentIdNumber ?? null),
         }
       : {
           legalName: input.organization.legalName,
@@ -243,7 +244,7 @@ export async function updateCustomer(
           givenName: current.givenName,
           gender: current.gender ?? 'unknown',
           birthDate: current.birthDate,
-          residentIdNumber: current.residentIdNumber,
+          residentIdNumber: await decryptResidentId(tx, current),
           ...rawPerson,
         },
         '/person',
@@ -253,7 +254,7 @@ export async function updateCustomer(
         givenName: person.givenName,
         gender: person.gender ?? 'unknown',
         birthDate: person.birthDate ?? null,
-        residentIdNumber: person.residentIdNumber ?? null,
+        ...residentIdColumns(person.residentIdNumber ?? null),
       });
       names = { ...names, familyName: person.familyName, givenName: person.givenName };
     }
@@ -351,7 +352,7 @@ export async function revealCustomerField(
   }
   const { row } = record;
   const values = {
-    residentIdNumber: [row.residentIdNumber],
+    residentIdNumber: [record.residentIdNumber],
     birthDate: [row.birthDate],
     phone: record.contactPoints.filter((p) => p.type === 'phone').map((p) => p.value),
     email: record.contactPoints.filter((p) => p.type === 'email').map((p) => p.value),
