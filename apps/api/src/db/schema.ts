@@ -215,3 +215,29 @@ export const auditEntries = pgTable(
     index('audit_entries_occurred_at_idx').on(t.occurredAt),
   ],
 );
+
+/**
+ * Consent (同意) as an append-only history of grants and withdrawals, per customer, purpose and channel;
+ * the consent in force is the newest event of each (purpose, channel).
+ */
+export const consentEvents = pgTable(
+  'consent_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Recording order, also within one transaction (where now() is the same for every row). */
+    sequence: bigint('sequence', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['marketing', 'analytics', 'third_party_sharing'] }).notNull(),
+    channel: text('channel', { enum: ['sms', 'email', 'phone', 'wechat'] }).notNull(),
+    status: text('status', { enum: ['granted', 'withdrawn'] }).notNull(),
+    source: text('source').notNull(),
+    textVersion: text('text_version').notNull(),
+    isSeparateConsent: boolean('is_separate_consent').notNull().default(false),
+    evidence: text('evidence'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    recordedBy: text('recorded_by'),
+  },
+  (t) => [index('consent_events_customer_idx').on(t.customerId, t.purpose, t.channel, t.sequence)],
+);

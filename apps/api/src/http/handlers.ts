@@ -3,6 +3,7 @@ import { apiKeysHandlers } from '../modules/api-keys/handlers';
 import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
 import { customersHandlers } from '../modules/customers/handlers';
+import { privacyHandlers } from '../modules/privacy/handlers';
 import { systemHandlers } from '../modules/system/handlers';
 import { usersHandlers } from '../modules/users/handlers';
 import type { Handlers } from './contract';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...customersHandlers,
   ...auditHandlers,
   ...accessHandlers,
+  ...privacyHandlers,
 };

@@ -295,6 +295,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's consents
+         * @description The consent in force per purpose and channel, and the full history of grants and withdrawals.
+         */
+        get: operations["getCustomerConsents"];
+        put?: never;
+        /**
+         * Record a grant or withdrawal
+         * @description Appends to the consent history (nothing is overwritten); audited.
+         */
+        post: operations["recordCustomerConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/access-policies": {
         parameters: {
             query?: never;
@@ -745,6 +771,60 @@ export interface components {
             field: components["schemas"]["SensitiveField"];
             /** @description The plain values (all phones or emails of the customer for those fields). */
             values: string[];
+        };
+        /**
+         * @description 用途 purpose of processing.
+         * @enum {string}
+         */
+        ConsentPurpose: "marketing" | "analytics" | "third_party_sharing";
+        /** @enum {string} */
+        ConsentChannel: "sms" | "email" | "phone" | "wechat";
+        /** @description The consent in force for one purpose and channel. */
+        ConsentState: {
+            purpose: components["schemas"]["ConsentPurpose"];
+            channel: components["schemas"]["ConsentChannel"];
+            isGranted: boolean;
+            /** Format: date-time */
+            grantedAt: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            textVersion: string | null;
+        };
+        /** @description One grant or withdrawal, as recorded. */
+        ConsentEvent: {
+            /** Format: uuid */
+            id: string;
+            purpose: components["schemas"]["ConsentPurpose"];
+            channel: components["schemas"]["ConsentChannel"];
+            /** @enum {string} */
+            status: "granted" | "withdrawn";
+            /** @description Where the customer gave or withdrew it, e.g. website_form, store, hotline, partner. */
+            source: string;
+            /** @description The version of the consent text the customer agreed to. */
+            textVersion: string;
+            /** @description 单独同意, the separate consent PIPL requires for sensitive personal information. */
+            isSeparateConsent: boolean;
+            evidence: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string | null;
+        };
+        CustomerConsents: {
+            /** @description Every purpose × channel, granted or not (never asked counts as not granted). */
+            current: components["schemas"]["ConsentState"][];
+            /** @description Every grant and withdrawal, newest first. */
+            history: components["schemas"]["ConsentEvent"][];
+        };
+        ConsentRecord: {
+            purpose: components["schemas"]["ConsentPurpose"];
+            channel: components["schemas"]["ConsentChannel"];
+            /** @enum {string} */
+            status: "granted" | "withdrawn";
+            source: string;
+            textVersion: string;
+            isSeparateConsent?: boolean;
+            /** @description E.g. a form submission id or a call recording reference. */
+            evidence?: string | null;
         };
         /**
          * @description 数据范围 data scope. `all` every customer; `own_or_team` the customers the user or their team owns.
@@ -1201,6 +1281,8 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Created before this instant. */
                 createdTo?: string;
+                /** @description Only customers whose consent for this purpose and channel is in force, as `purpose:channel` (e.g. `marketing:sms`). */
+                consent?: string;
                 /** @description `active` (default) or `deleted` (soft-deleted, restorable). */
                 status?: "active" | "deleted";
                 /** @description Sort key; a leading `-` sorts descending. */
@@ -1440,6 +1522,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevealedField"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCustomerConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Current consents and history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerConsents"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    recordCustomerConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRecord"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the consents now in force. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerConsents"];
                 };
             };
             400: components["responses"]["BadRequest"];

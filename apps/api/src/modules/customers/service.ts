@@ -21,6 +21,7 @@ import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import type { SensitiveField, Viewer } from '../access/policies';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
+import { type ConsentChannel, type ConsentPurpose, consentInForce } from '../privacy/consent-repo';
 import { findUnknownUserIds } from '../users/service';
 import { customerAuditSnapshot } from './audit-snapshot';
 import { deriveCustomerColumns, residentIdColumns } from './derived-columns';
@@ -415,6 +416,10 @@ export async function listCustomers(db: Database, viewer: Viewer, params: ListPa
   if (params.cityCode) filters.push(customerFilters.cityCode(params.cityCode));
   if (params.createdFrom) filters.push(customerFilters.createdFrom(params.createdFrom));
   if (params.createdTo) filters.push(customerFilters.createdTo(params.createdTo));
+  if (params.consent) {
+    const [purpose, channel] = params.consent.split(':') as [ConsentPurpose, ConsentChannel];
+    filters.push(consentInForce(purpose, channel));
+  }
   const after = params.cursor ? decodeCursor(params.cursor, sortParam) : null;
 
   const rows = await listCustomerRows(db, { filters, sort, after, limit });

@@ -1,0 +1,19 @@
+import { actorContextOf } from '../../http/authorize';
+import type { OperationHandler } from '../../http/contract';
+import { getCustomerConsents, recordCustomerConsent } from './consent-service';
+
+export const privacyHandlers: {
+  getCustomerConsents: OperationHandler<'getCustomerConsents'>;
+  recordCustomerConsent: OperationHandler<'recordCustomerConsent'>;
+} = {
+  async getCustomerConsents(request) {
+    return getCustomerConsents(request.server.db, actorContextOf(request), request.params.customerId);
+  },
+  async recordCustomerConsent(request, reply) {
+    const consents = await recordCustomerConsent(request.server.db, actorContextOf(request), {
+      customerId: request.params.customerId,
+      record: request.body,
+    });
+    return reply.code(201).send(consents);
+  },
+};
