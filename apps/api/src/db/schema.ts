@@ -130,6 +130,8 @@ export const customers = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    /** Set by erasure: the personal data is gone and the record can never be restored. */
+    erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('customers_search_document_trgm_idx').using('gin', t.searchDocument.op('gin_trgm_ops')),
@@ -205,6 +207,11 @@ export const auditEntries = pgTable(
     customerId: uuid('customer_id'),
     changes: jsonb('changes').$type<Record<string, { before: unknown; after: unknown }>>(),
     details: jsonb('details').$type<Record<string, unknown>>(),
+    /**
+     * For entries about a customer: changes and details sealed under the customer's subject key instead
+     * of the two columns above. Erasure destroys the key; the sealed text, and so the chain, stays intact.
+     */
+    sealed: text('sealed'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -241,3 +248,14 @@ export const consentEvents = pgTable(
   },
   (t) => [index('consent_events_customer_idx').on(t.customerId, t.purpose, t.channel, t.sequence)],
 );
+
+/**
+ * One key per data subject (customer), wrapped by the master key. Audit payloads about the customer are
+ * sealed with it; erasure nulls the wrapped key (crypto-shredding), making those payloads unreadable.
+ */
+export const subjectKeys = pgTable('subject_keys', {
+  customerId: uuid('customer_id').primaryKey(),
+  wrappedKey: text('wrapped_key'),
+  createdAt: createdAt(),
+  shreddedAt: timestamp('shredded_at', { withTimezone: true, mode: 'date' }),
+});

@@ -321,6 +321,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a customer's personal data
+         * @description Irreversible. Removes the customer's personal data (names, identifiers, contact points, addresses, notes,
+         *     consents) and destroys the customer's subject key, so that the audit entries about them can no longer be
+         *     read while the audit chain still verifies. What aggregates need (kind, region, lifecycle, dates) stays.
+         */
+        post: operations["eraseCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/subject-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Subject access package
+         * @description Everything held about the customer, unmasked, as machine-readable JSON. Audited.
+         */
+        get: operations["getSubjectAccessPackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/access-policies": {
         parameters: {
             query?: never;
@@ -722,6 +768,11 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             deletedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer's personal data was erased (irreversible); the record keeps only what aggregates need.
+             */
+            erasedAt: string | null;
         };
         CustomerSearchResult: {
             /** @description Best matches first. */
@@ -826,26 +877,20 @@ export interface components {
             /** @description E.g. a form submission id or a call recording reference. */
             evidence?: string | null;
         };
-        /**
-         * @description 数据范围 data scope. `all` every customer; `own_or_team` the customers the user or their team owns.
-         * @enum {string}
-         */
-        DataScope: "all" | "own_or_team";
-        /** @description What one role may see. */
-        AccessPolicy: {
-            role: components["schemas"]["StaffRole"];
-            dataScope: components["schemas"]["DataScope"];
-            fieldAccess: components["schemas"]["FieldAccessMap"];
-            /** @description May reveal masked fields one customer at a time, with a stated reason (audited). */
-            canReveal: boolean;
+        ErasureRequest: {
+            /** @description The legal ground, e.g. the customer's request under PIPL art. 47. */
+            reason: string;
+            /** @description The ticket or letter the request came in. */
+            requestReference?: string | null;
         };
-        AccessPolicyList: {
-            items: components["schemas"]["AccessPolicy"][];
-        };
-        AccessPolicyUpdate: {
-            dataScope: components["schemas"]["DataScope"];
-            fieldAccess: components["schemas"]["FieldAccessMap"];
-            canReveal: boolean;
+        ErasureResult: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date-time */
+            erasedAt: string;
+            removedContactPoints: number;
+            removedAddresses: number;
+            removedConsentEvents: number;
         };
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
@@ -876,8 +921,41 @@ export interface components {
             details: {
                 [key: string]: unknown;
             } | null;
+            /** @description The customer was erased; this entry's changes and details were sealed under their destroyed key. */
+            isPayloadErased: boolean;
             /** @description SHA-256 over the entry and the previous entry's hash. */
             hash: string;
+        };
+        /** @description Everything held about one customer (个人信息查阅复制), unmasked, for handing to the data subject. */
+        SubjectAccessPackage: {
+            /** Format: date-time */
+            generatedAt: string;
+            generatedBy: string;
+            customer: components["schemas"]["Customer"];
+            consents: components["schemas"]["CustomerConsents"];
+            /** @description Every audit entry about the customer, oldest first. */
+            auditEntries: components["schemas"]["AuditEntry"][];
+        };
+        /**
+         * @description 数据范围 data scope. `all` every customer; `own_or_team` the customers the user or their team owns.
+         * @enum {string}
+         */
+        DataScope: "all" | "own_or_team";
+        /** @description What one role may see. */
+        AccessPolicy: {
+            role: components["schemas"]["StaffRole"];
+            dataScope: components["schemas"]["DataScope"];
+            fieldAccess: components["schemas"]["FieldAccessMap"];
+            /** @description May reveal masked fields one customer at a time, with a stated reason (audited). */
+            canReveal: boolean;
+        };
+        AccessPolicyList: {
+            items: components["schemas"]["AccessPolicy"][];
+        };
+        AccessPolicyUpdate: {
+            dataScope: components["schemas"]["DataScope"];
+            fieldAccess: components["schemas"]["FieldAccessMap"];
+            canReveal: boolean;
         };
         AuditEntryPage: {
             /** @description Newest first. */
@@ -1497,6 +1575,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
         };
     };
@@ -1590,6 +1669,68 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    eraseCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureRequest"];
+            };
+        };
+        responses: {
+            /** @description Erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSubjectAccessPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The package. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessPackage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
         };
     };

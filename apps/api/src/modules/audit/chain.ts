@@ -27,8 +27,9 @@ export interface ChainedContent {
   resourceType: string;
   resourceId: string | null;
   customerId: string | null;
-  changes: unknown;
-  details: unknown;
+  changes: Record<string, { before: unknown; after: unknown }> | null;
+  details: Record<string, unknown> | null;
+  sealed: string | null;
   prevHash: string;
 }
 

@@ -1,18 +1,8 @@
-import type { components } from '@cims/api-client';
 import { viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { getCustomer } from '../customers/service';
-import type { AuditEntryRow } from './repo';
+import { toAuditEntry } from './serializers';
 import { listAuditEntries, verifyAuditChain } from './service';
-
-export function toAuditEntry(row: AuditEntryRow): components['schemas']['AuditEntry'] {
-  return {
-    ...row,
-    occurredAt: row.occurredAt.toISOString(),
-    changes: row.changes ?? null,
-    details: row.details ?? null,
-  };
-}
 
 export const auditHandlers: {
   listAuditEntries: OperationHandler<'listAuditEntries'>;

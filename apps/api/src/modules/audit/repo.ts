@@ -52,3 +52,11 @@ export async function listAuditRows(db: Queryable, filters: SQL[], limit: number
     .orderBy(desc(auditEntries.seq))
     .limit(limit + 1);
 }
+
+export async function listCustomerAuditRows(db: Queryable, customerId: string) {
+  return db
+    .select()
+    .from(auditEntries)
+    .where(eq(auditEntries.customerId, customerId))
+    .orderBy(asc(auditEntries.seq));
+}

@@ -1,12 +1,14 @@
 /**
- * The audit log: every write, sign-in, permission change and (later) reveal or export is appended in the
+ * The audit log: every write, sign-in, permission change, reveal and (later) export is appended in the
  * same transaction as the change it records, so there is no change without its entry.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Database, Queryable } from '../../db/client';
 import { validationFailed } from '../../http/errors';
+import { openSealed, sealForSubject } from '../encryption/subject-keys';
 import { type ChainedContent, entryHash, genesisHash } from './chain';
 import {
+  type AuditEntryRow,
   auditFilters,
   findChainHead,
   insertAuditEntry,
@@ -47,10 +49,18 @@ export interface AuditEvent {
   customerId?: string | null;
   changes?: Record<string, { before: unknown; after: unknown }> | null;
   details?: Record<string, unknown> | null;
+  /**
+   * Entries about a customer are sealed under the customer's key (see encryption/subject-keys), so that
+   * erasure can make them unreadable; only the erasure entry itself is written in the clear.
+   */
+  isSealed?: boolean;
 }
 
 /** Appends one entry; call it last inside the transaction of the change (it holds the chain lock). */
 export async function appendAuditEntry(db: Queryable, context: AuditContext, event: AuditEvent) {
+  const payload = { changes: event.changes ?? null, details: event.details ?? null };
+  const isSealed = Boolean(event.customerId) && event.isSealed !== false;
+  const sealed = isSealed ? await sealForSubject(db, event.customerId as string, payload) : null;
   await lockChain(db);
   const head = await findChainHead(db);
   const content: ChainedContent = {
@@ -61,16 +71,12 @@ export async function appendAuditEntry(db: Queryable, context: AuditContext, eve
     resourceType: event.resourceType,
     resourceId: event.resourceId ?? null,
     customerId: event.customerId ?? null,
-    changes: event.changes ?? null,
-    details: event.details ?? null,
+    changes: isSealed ? null : payload.changes,
+    details: isSealed ? null : payload.details,
+    sealed,
     prevHash: head?.hash ?? genesisHash,
   };
-  await insertAuditEntry(db, {
-    ...content,
-    changes: event.changes ?? null,
-    details: event.details ?? null,
-    hash: entryHash(content),
-  });
+  await insertAuditEntry(db, { ...content, hash: entryHash(content) });
 }
 
 /** Field-by-field differences between two flat snapshots, for an entry's `changes`. */
@@ -115,6 +121,28 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainVerification
   }
 }
 
+export type AuditEntryView = AuditEntryRow & { isPayloadErased: boolean };
+
+/** Entries with their sealed payloads opened; an erased customer's stay closed (isPayloadErased). */
+export async function withOpenedPayloads(db: Queryable, rows: AuditEntryRow[]): Promise<AuditEntryView[]> {
+  const sealedRows = rows.filter((row) => row.sealed && row.customerId);
+  const opened = await openSealed(
+    db,
+    sealedRows.map((row) => ({ customerId: row.customerId as string, sealed: row.sealed as string })),
+  );
+  const payloadBySeq = new Map(sealedRows.map((row, index) => [row.seq, opened[index]]));
+  return rows.map((row) => {
+    if (!payloadBySeq.has(row.seq)) return { ...row, isPayloadErased: false };
+    const payload = payloadBySeq.get(row.seq) as Pick<AuditEntryRow, 'changes' | 'details'> | null;
+    return {
+      ...row,
+      changes: payload?.changes ?? null,
+      details: payload?.details ?? null,
+      isPayloadErased: payload === null,
+    };
+  });
+}
+
 export async function listAuditEntries(
   db: Database,
   query: {
@@ -142,6 +170,6 @@ export async function listAuditEntries(
     filters.push(auditFilters.beforeSeq(seq));
   }
   const rows = await listAuditRows(db, filters, limit);
-  const page = rows.slice(0, limit);
+  const page = await withOpenedPayloads(db, rows.slice(0, limit));
   return { rows: page, nextCursor: rows.length > limit ? String(page.at(-1)?.seq) : null };
 }

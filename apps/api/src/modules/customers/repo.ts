@@ -293,3 +293,30 @@ export async function searchCustomerRows(
   const position = new Map(ids.map((id, index) => [id, index]));
   return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
+
+/** Keeps what aggregates need (kind, region, lifecycle, channel, dates); everything personal goes. */
+export async function anonymizeCustomerRow(db: Queryable, id: string) {
+  await db
+    .update(customers)
+    .set({
+      displayName: sql`'已删除客户 ' || left(${customers.id}::text, 8)`,
+      familyName: null,
+      givenName: null,
+      gender: null,
+      birthDate: null,
+      residentIdNumberEncrypted: null,
+      residentIdNumberBlindIndex: null,
+      legalName: null,
+      uscc: null,
+      notes: null,
+      tags: [],
+      primaryPhone: null,
+      primaryEmail: null,
+      searchDocument: '',
+      deletedAt: sql`coalesce(${customers.deletedAt}, now())`,
+      erasedAt: sql`now()`,
+      version: sql`${customers.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(customers.id, id));
+}

@@ -77,6 +77,7 @@ export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Cus
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    erasedAt: row.erasedAt?.toISOString() ?? null,
   };
 }
 

@@ -92,8 +92,17 @@ export async function getCustomer(db: Queryable, viewer: Viewer, id: string) {
   return record;
 }
 
+/** Erasure is final: an erased customer is neither changed nor restored. */
+export function assertNotErased(row: { erasedAt: Date | null }) {
+  if (row.erasedAt)
+    throw new DomainError(
+      'conflict',
+      'This customer was erased; nothing of them can be changed or restored.',
+    );
+}
+
 /** After a write the viewer was allowed to make (scope checked when the row was locked). */
-async function loadWrittenCustomer(db: Queryable, id: string) {
+export async function loadWrittenCustomer(db: Queryable, id: string) {
   const record = await findCustomerRecord(db, id);
   if (!record) throw new Error(`customer ${id} vanished inside its own transaction`);
   return record;
@@ -212,6 +221,7 @@ export async function updateCustomer(
   await db.transaction(async (tx) => {
     const current = await lockCustomerRow(tx, input.id, customerScope(actor.viewer));
     if (!current) throw new DomainError('not_found', 'No such customer.');
+    assertNotErased(current);
     const before = await loadWrittenCustomer(tx, current.id);
     if (current.version !== expectedVersion) {
       throw new DomainError(
@@ -324,6 +334,7 @@ async function setCustomerDeleted(db: Database, actor: RequestActor, id: string,
     const current = await lockCustomerRow(tx, id, customerScope(actor.viewer));
     if (!current) throw new DomainError('not_found', 'No such customer.');
     if ((current.deletedAt !== null) === isDeleted) return;
+    assertNotErased(current);
     const before = await loadWrittenCustomer(tx, id);
     await setDeleted(tx, id, isDeleted);
     const action = isDeleted ? 'customer.delete' : 'customer.restore';

@@ -103,6 +103,21 @@ export class Keyring {
     return open(key, sealed, column).toString('utf8');
   }
 
+  /** A new per-subject key, wrapped under the master key and bound to the subject. */
+  wrapSubjectKey(subjectId: string): string {
+    return seal(this.masterKey, randomBytes(32), `subject:${subjectId}`);
+  }
+
+  sealForSubject(wrappedKey: string, subjectId: string, plaintext: string): string {
+    const key = open(this.masterKey, wrappedKey, `subject:${subjectId}`);
+    return `${formatVersion}.subject.${seal(key, Buffer.from(plaintext, 'utf8'), `sealed:${subjectId}`)}`;
+  }
+
+  openForSubject(wrappedKey: string, subjectId: string, sealed: string): string {
+    const key = open(this.masterKey, wrappedKey, `subject:${subjectId}`);
+    return open(key, sealed.split('.')[2] ?? '', `sealed:${subjectId}`).toString('utf8');
+  }
+
   blindIndex(value: string, column: string): string {
     if (!this.blindIndexKey) throw new Error('no blind index key loaded');
     return createHmac('sha256', this.blindIndexKey)

@@ -30,3 +30,11 @@ export function consentInForce(purpose: ConsentPurpose, channel: ConsentChannel)
     ORDER BY ${consentEvents.sequence} DESC LIMIT 1
   ) = 'granted'`;
 }
+
+export async function deleteConsentEvents(db: Queryable, customerId: string): Promise<number> {
+  const rows = await db
+    .delete(consentEvents)
+    .where(eq(consentEvents.customerId, customerId))
+    .returning({ id: consentEvents.id });
+  return rows.length;
+}

@@ -1,11 +1,24 @@
 import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { getCustomerConsents, recordCustomerConsent } from './consent-service';
+import { eraseCustomer } from './erasure-service';
+import { getSubjectAccessPackage } from './subject-access-service';
 
 export const privacyHandlers: {
   getCustomerConsents: OperationHandler<'getCustomerConsents'>;
   recordCustomerConsent: OperationHandler<'recordCustomerConsent'>;
+  eraseCustomer: OperationHandler<'eraseCustomer'>;
+  getSubjectAccessPackage: OperationHandler<'getSubjectAccessPackage'>;
 } = {
+  async eraseCustomer(request) {
+    return eraseCustomer(request.server.db, actorContextOf(request), {
+      customerId: request.params.customerId,
+      ...request.body,
+    });
+  },
+  async getSubjectAccessPackage(request) {
+    return getSubjectAccessPackage(request.server.db, actorContextOf(request), request.params.customerId);
+  },
   async getCustomerConsents(request) {
     return getCustomerConsents(request.server.db, actorContextOf(request), request.params.customerId);
   },

@@ -1,0 +1,54 @@
+/**
+ * Erasure (删除权, PIPL art. 47 / GDPR art. 17): the customer's personal data is deleted or anonymized in
+ * one transaction, and their subject key destroyed, so that the audit entries about them (sealed with
+ * that key) become unreadable while every hash in the chain still verifies. Orders and other figures keep
+ * pointing at the anonymized record, so aggregates stay correct.
+ */
+import type { Database } from '../../db/client';
+import type { RequestActor } from '../../http/authorize';
+import { DomainError } from '../../http/errors';
+import { appendAuditEntry } from '../audit/service';
+import {
+  anonymizeCustomerRow,
+  customerScope,
+  lockCustomerRow,
+  replaceAddresses,
+  replaceContactPoints,
+} from '../customers/repo';
+import { loadWrittenCustomer } from '../customers/service';
+import { shredSubjectKey } from '../encryption/subject-keys';
+import { deleteConsentEvents } from './consent-repo';
+
+export async function eraseCustomer(
+  db: Database,
+  actor: RequestActor,
+  input: { customerId: string; reason: string; requestReference?: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const current = await lockCustomerRow(tx, input.customerId, customerScope(actor.viewer));
+    if (!current) throw new DomainError('not_found', 'No such customer.');
+    if (current.erasedAt) throw new DomainError('conflict', 'This customer was erased already.');
+    const record = await loadWrittenCustomer(tx, current.id);
+    await replaceContactPoints(tx, current.id, []);
+    await replaceAddresses(tx, current.id, []);
+    const removedConsentEvents = await deleteConsentEvents(tx, current.id);
+    await anonymizeCustomerRow(tx, current.id);
+    await shredSubjectKey(tx, current.id);
+    const result = {
+      customerId: current.id,
+      removedContactPoints: record.contactPoints.length,
+      removedAddresses: record.addresses.length,
+      removedConsentEvents,
+    };
+    await appendAuditEntry(tx, actor.audit, {
+      action: 'customer.erase',
+      resourceType: 'customer',
+      resourceId: current.id,
+      customerId: current.id,
+      details: { reason: input.reason, requestReference: input.requestReference ?? null, ...result },
+      isSealed: false,
+    });
+    const erased = await loadWrittenCustomer(tx, current.id);
+    return { ...result, erasedAt: (erased.row.erasedAt as Date).toISOString() };
+  });
+}
