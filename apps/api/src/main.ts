@@ -10,10 +10,12 @@ import { migrateDatabase } from './db/migrate';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { demoPassword } from './db/seed/staff';
 import { installKeyring, loadKeyring, refreshKeyring, resolveMasterKey } from './modules/encryption/service';
+import { startRetentionSchedule } from './modules/retention/schedule';
 
 const config = readConfig();
 const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
-const { db, pool } = openDatabase(config.databaseUrl ?? (embedded?.url as string));
+const databaseUrl = config.databaseUrl ?? (embedded?.url as string);
+const { db, pool } = openDatabase(databaseUrl);
 await migrateDatabase(db);
 installKeyring(await loadKeyring(db, resolveMasterKey(process.env, config.dataDir)));
 // A rotation run by another process makes a new key active; pick it up within a minute.
@@ -24,12 +26,14 @@ keyRefresh.unref();
 const seeded = await seedDemoIfEmpty(db, pool, config.demoSeed);
 
 const app = await buildApp({ db, config });
+const jobs = await startRetentionSchedule(db, databaseUrl, (message) => app.log.info(message));
 let isClosing = false;
 async function shutdown(signal: string) {
   if (isClosing) return;
   isClosing = true;
   app.log.info({ signal }, 'shutting down');
   await app.close();
+  await jobs.stop({ graceful: true, wait: true });
   await pool.end();
   await embedded?.stop();
   process.exit(0);

@@ -259,3 +259,26 @@ export const subjectKeys = pgTable('subject_keys', {
   createdAt: createdAt(),
   shreddedAt: timestamp('shredded_at', { withTimezone: true, mode: 'date' }),
 });
+
+/**
+ * Retention (保存期限) per data category, applied by the retention job: churned customers untouched for
+ * `afterDays` are archived (moved to the recycle bin, out of normal use); customers in the recycle bin
+ * for `afterDays` are destroyed (erased); sessions expired `afterDays` ago are deleted.
+ */
+export const retentionPolicies = pgTable('retention_policies', {
+  category: text('category', {
+    enum: ['churned_customers', 'deleted_customers', 'expired_sessions'],
+  }).primaryKey(),
+  isEnabled: boolean('is_enabled').notNull(),
+  afterDays: integer('after_days').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const retentionRuns = pgTable('retention_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }).notNull(),
+  isDryRun: boolean('is_dry_run').notNull(),
+  report: jsonb('report').$type<{ category: string; action: string; affected: number }[]>().notNull(),
+  triggeredBy: text('triggered_by'),
+});

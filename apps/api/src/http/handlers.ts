@@ -4,6 +4,7 @@ import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
 import { customersHandlers } from '../modules/customers/handlers';
 import { privacyHandlers } from '../modules/privacy/handlers';
+import { retentionHandlers } from '../modules/retention/handlers';
 import { systemHandlers } from '../modules/system/handlers';
 import { usersHandlers } from '../modules/users/handlers';
 import type { Handlers } from './contract';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...accessHandlers,
   ...privacyHandlers,
+  ...retentionHandlers,
 };

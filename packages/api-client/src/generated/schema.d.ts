@@ -367,6 +367,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/retention/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention policies
+         * @description One policy per data category, defaults included.
+         */
+        get: operations["listRetentionPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/policies/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category: components["schemas"]["RetentionCategory"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a retention policy
+         * @description Applies from the next run of the retention job; audited.
+         */
+        put: operations["updateRetentionPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention job runs
+         * @description The last 100 runs with what each did.
+         */
+        get: operations["listRetentionRuns"];
+        put?: never;
+        /**
+         * Run the retention job now
+         * @description Runs (or dry-runs) every enabled policy at once instead of waiting for the nightly schedule.
+         */
+        post: operations["runRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/access-policies": {
         parameters: {
             query?: never;
@@ -935,6 +1001,50 @@ export interface components {
             consents: components["schemas"]["CustomerConsents"];
             /** @description Every audit entry about the customer, oldest first. */
             auditEntries: components["schemas"]["AuditEntry"][];
+        };
+        /**
+         * @description `churned_customers`: churned customers untouched for afterDays are archived (moved to the recycle bin);
+         *     `deleted_customers`: customers in the recycle bin for afterDays are erased;
+         *     `expired_sessions`: sessions expired afterDays ago are deleted.
+         * @enum {string}
+         */
+        RetentionCategory: "churned_customers" | "deleted_customers" | "expired_sessions";
+        RetentionPolicy: {
+            category: components["schemas"]["RetentionCategory"];
+            isEnabled: boolean;
+            afterDays: number;
+        };
+        RetentionPolicyList: {
+            items: components["schemas"]["RetentionPolicy"][];
+        };
+        RetentionPolicyUpdate: {
+            isEnabled: boolean;
+            afterDays: number;
+        };
+        /** @description What one run of the retention job did (or, for a dry run, would do). */
+        RetentionRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            isDryRun: boolean;
+            triggeredBy: string | null;
+            report: {
+                category: components["schemas"]["RetentionCategory"];
+                /** @enum {string} */
+                action: "archive" | "erase" | "delete" | "skipped";
+                affected: number;
+            }[];
+        };
+        RetentionRunList: {
+            /** @description Newest first. */
+            items: components["schemas"]["RetentionRun"][];
+        };
+        RetentionRunRequest: {
+            /** @description Report what would be archived, erased or deleted, changing nothing. */
+            isDryRun: boolean;
         };
         /**
          * @description 数据范围 data scope. `all` every customer; `own_or_team` the customers the user or their team owns.
@@ -1731,6 +1841,114 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listRetentionPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateRetentionPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category: components["schemas"]["RetentionCategory"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description The policy now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listRetentionRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runs, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRunList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    runRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionRunRequest"];
+            };
+        };
+        responses: {
+            /** @description What the run did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -95,3 +95,12 @@ export interface Viewer extends PolicySettings {
   userId: string | null;
   team: string | null;
 }
+
+/** The system itself (scheduled jobs): the whole base in scope; it shows nothing to anyone. */
+export const systemViewer: Viewer = {
+  dataScope: 'all',
+  fieldAccess: fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
+  canReveal: false,
+  userId: null,
+  team: null,
+};
