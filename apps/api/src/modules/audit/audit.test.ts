@@ -78,6 +78,37 @@ describe('the audit log', () => {
     expect((await sales.request({ method: 'GET', url: '/api/v1/audit/verify' })).statusCode).toBe(403);
   });
 
+  it('records who read sensitive values in the clear (which fields, never the values), not masked reads', async () => {
+    const admin = await t.signIn('admin');
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: {
+        kind: 'person',
+        person: { familyName: '阅', givenName: '读' },
+        contactPoints: [{ type: 'phone', value: '13600136000' }],
+      },
+    });
+    const id = created.json().id;
+    await admin.request({ method: 'GET', url: `/api/v1/customers/${id}` });
+    const service = await t.signIn('service');
+    await service.request({ method: 'GET', url: `/api/v1/customers/${id}` });
+
+    const auditor = await t.signIn('auditor');
+    const views = await auditor.request({
+      method: 'GET',
+      url: `/api/v1/audit-entries?customerId=${id}&action=customer.view`,
+    });
+    expect(views.json().items).toHaveLength(1);
+    expect(views.json().items[0]).toMatchObject({
+      actorId: admin.user.id,
+      details: { unmaskedFields: ['phone'] },
+    });
+    expect(views.body).not.toContain('13600136000');
+    const history = await admin.request({ method: 'GET', url: `/api/v1/customers/${id}/history` });
+    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['customer.create']);
+  });
+
   it('records permission changes: staff users and API keys', async () => {
     const admin = await t.signIn('admin');
     const key = await admin.request({

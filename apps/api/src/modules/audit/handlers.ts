@@ -19,7 +19,11 @@ export const auditHandlers: {
   async listCustomerHistory(request) {
     const { customerId } = request.params;
     await getCustomer(request.server.db, viewerOf(request), customerId);
-    const { rows, nextCursor } = await listAuditEntries(request.server.db, { ...request.query, customerId });
+    const { rows, nextCursor } = await listAuditEntries(request.server.db, {
+      ...request.query,
+      customerId,
+      isChangesOnly: true,
+    });
     return { items: rows.map(toAuditEntry), nextCursor };
   },
 };

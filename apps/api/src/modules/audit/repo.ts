@@ -41,6 +41,7 @@ export const auditFilters = {
   from: (at: string) => gte(auditEntries.occurredAt, new Date(at)),
   to: (at: string) => lt(auditEntries.occurredAt, new Date(at)),
   beforeSeq: (seq: number) => lt(auditEntries.seq, seq),
+  changesOnly: () => sql`${auditEntries.action} NOT LIKE '%.view'`,
 };
 
 /** Newest first, keyset by seq. */

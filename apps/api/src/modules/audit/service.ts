@@ -153,10 +153,13 @@ export async function listAuditEntries(
     to?: string;
     limit?: number;
     cursor?: string;
+    /** Leave out read-only entries (customer.view), as a customer's change history does. */
+    isChangesOnly?: boolean;
   },
 ) {
   const limit = query.limit ?? 50;
   const filters = [];
+  if (query.isChangesOnly) filters.push(auditFilters.changesOnly());
   if (query.actorId) filters.push(auditFilters.actorId(query.actorId));
   if (query.customerId) filters.push(auditFilters.customerId(query.customerId));
   if (query.action) filters.push(auditFilters.action(query.action));

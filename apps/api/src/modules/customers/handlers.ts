@@ -4,12 +4,12 @@ import { etagOf, toCustomer, toCustomerSummary } from './serializers';
 import {
   createCustomer,
   deleteCustomer,
-  getCustomer,
   listCustomers,
   restoreCustomer,
   revealCustomerField,
   searchCustomers,
   updateCustomer,
+  viewCustomer,
 } from './service';
 
 type CustomerOperations =
@@ -48,9 +48,9 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
       .send(toCustomer(record, viewerOf(request)));
   },
   async getCustomer(request, reply) {
-    const viewer = viewerOf(request);
-    const record = await getCustomer(request.server.db, viewer, request.params.customerId);
-    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record, viewerOf(request)));
+    const actor = actorContextOf(request);
+    const record = await viewCustomer(request.server.db, actor, request.params.customerId);
+    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record, actor.viewer));
   },
   async updateCustomer(request, reply) {
     const record = await updateCustomer(request.server.db, actorContextOf(request), {

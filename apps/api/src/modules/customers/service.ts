@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import type { Database, Queryable } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
-import type { SensitiveField, Viewer } from '../access/policies';
+import { type SensitiveField, sensitiveFields, type Viewer } from '../access/policies';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { type ConsentChannel, type ConsentPurpose, consentInForce } from '../privacy/consent-repo';
 import { findUnknownUserIds } from '../users/service';
@@ -89,6 +89,36 @@ function addressRows(addresses: TAddressInput[]): AddressInsert[] {
 export async function getCustomer(db: Queryable, viewer: Viewer, id: string) {
   const record = await findCustomerRecord(db, id, customerScope(viewer));
   if (!record) throw new DomainError('not_found', 'No such customer.');
+  return record;
+}
+
+/**
+ * Reading a customer with sensitive values in the clear is audited (which fields, not the values), so
+ * that who saw what can be proven; masked and hidden values are not a disclosure and are not recorded.
+ */
+export async function viewCustomer(db: Database, actor: RequestActor, id: string) {
+  const record = await getCustomer(db, actor.viewer, id);
+  const present: Record<SensitiveField, boolean> = {
+    residentIdNumber: record.residentIdNumber !== null,
+    birthDate: record.row.birthDate !== null,
+    phone: record.contactPoints.some((p) => p.type === 'phone'),
+    email: record.contactPoints.some((p) => p.type === 'email'),
+    addressDetail: record.addresses.length > 0,
+  };
+  const disclosed = sensitiveFields.filter(
+    (field) => present[field] && actor.viewer.fieldAccess[field] === 'visible',
+  );
+  if (disclosed.length > 0) {
+    await db.transaction((tx) =>
+      appendAuditEntry(tx, actor.audit, {
+        action: 'customer.view',
+        resourceType: 'customer',
+        resourceId: id,
+        customerId: id,
+        details: { unmaskedFields: disclosed },
+      }),
+    );
+  }
   return record;
 }
 

@@ -9,7 +9,11 @@ import { runRetention } from './service';
 
 const queue = 'retention';
 
-export async function startRetentionSchedule(db: Database, connectionString: string, log: (message: string) => void) {
+export async function startRetentionSchedule(
+  db: Database,
+  connectionString: string,
+  log: (message: string) => void,
+) {
   const boss = new PgBoss({ connectionString, schema: 'pgboss' });
   boss.on('error', (error) => log(`job queue error: ${error.message}`));
   await boss.start();
