@@ -9,8 +9,8 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { demoPassword } from './db/seed/staff';
+import { startScheduledJobs } from './jobs/schedule';
 import { installKeyring, loadKeyring, refreshKeyring, resolveMasterKey } from './modules/encryption/service';
-import { startRetentionSchedule } from './modules/retention/schedule';
 
 const config = readConfig();
 const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
@@ -26,7 +26,7 @@ keyRefresh.unref();
 const seeded = await seedDemoIfEmpty(db, pool, config.demoSeed);
 
 const app = await buildApp({ db, config });
-const jobs = await startRetentionSchedule(db, databaseUrl, (message) => app.log.info(message));
+const jobs = await startScheduledJobs(db, databaseUrl, (message) => app.log.info(message));
 let isClosing = false;
 async function shutdown(signal: string) {
   if (isClosing) return;

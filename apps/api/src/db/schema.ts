@@ -282,3 +282,36 @@ export const retentionRuns = pgTable('retention_runs', {
   report: jsonb('report').$type<{ category: string; action: string; affected: number }[]>().notNull(),
   triggeredBy: text('triggered_by'),
 });
+
+/** Alerts raised by the anomaly rules over the audit log; one per rule, subject and time bucket. */
+export const securityAlerts = pgTable(
+  'security_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    rule: text('rule', {
+      enum: ['bulk_reveal', 'bulk_export', 'failed_sign_ins', 'off_hours_access', 'unusual_volume'],
+    }).notNull(),
+    subject: text('subject').notNull(),
+    bucketStart: timestamp('bucket_start', { withTimezone: true, mode: 'date' }).notNull(),
+    observed: integer('observed').notNull(),
+    threshold: integer('threshold').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['open', 'acknowledged'] })
+      .notNull()
+      .default('open'),
+    createdAt: createdAt(),
+    acknowledgedBy: text('acknowledged_by'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('security_alerts_dedupe_key').on(t.rule, t.subject, t.bucketStart),
+    index('security_alerts_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/** The anomaly rules' thresholds and working hours (one row). */
+export const anomalySettings = pgTable('anomaly_settings', {
+  id: integer('id').primaryKey(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -1,4 +1,5 @@
 import { accessHandlers } from '../modules/access/handlers';
+import { alertsHandlers } from '../modules/alerts/handlers';
 import { apiKeysHandlers } from '../modules/api-keys/handlers';
 import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...accessHandlers,
   ...privacyHandlers,
   ...retentionHandlers,
+  ...alertsHandlers,
 };

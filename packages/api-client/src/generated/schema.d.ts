@@ -433,6 +433,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security alerts
+         * @description Alerts raised by the anomaly rules (bulk reveal or export, failed sign-ins, off-hours access, unusual volume).
+         */
+        get: operations["listSecurityAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-alerts/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate the anomaly rules now
+         * @description The rules also run every five minutes; this runs them at once.
+         */
+        post: operations["evaluateSecurityAlerts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-alerts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Anomaly rule settings
+         * @description Thresholds and working hours the rules use.
+         */
+        get: operations["getAnomalySettings"];
+        /**
+         * Change anomaly rule settings
+         * @description Applies from the next evaluation; audited.
+         */
+        put: operations["updateAnomalySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert
+         * @description Marks the alert as looked into; audited.
+         */
+        post: operations["acknowledgeSecurityAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/access-policies": {
         parameters: {
             query?: never;
@@ -1045,6 +1131,56 @@ export interface components {
         RetentionRunRequest: {
             /** @description Report what would be archived, erased or deleted, changing nothing. */
             isDryRun: boolean;
+        };
+        /** @description An anomaly the rules found in the audit log. */
+        SecurityAlert: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            rule: "bulk_reveal" | "bulk_export" | "failed_sign_ins" | "off_hours_access" | "unusual_volume";
+            /** @description Whom it is about (a staff user's email, or the email or address failed sign-ins came for or from). */
+            subject: string;
+            /** Format: date-time */
+            bucketStart: string;
+            observed: number;
+            threshold: number;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "open" | "acknowledged";
+            /** Format: date-time */
+            createdAt: string;
+            acknowledgedBy: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        SecurityAlertList: {
+            /** @description Newest first (at most 200). */
+            items: components["schemas"]["SecurityAlert"][];
+        };
+        EvaluationResult: {
+            /** @description New alerts raised by this evaluation. */
+            raised: number;
+        };
+        /** @description Thresholds of the anomaly rules. */
+        AnomalySettings: {
+            /** @description Reveals by one user within a clock hour above which an alert is raised. */
+            bulkRevealPerHour: number;
+            bulkExportPerHour: number;
+            /** @description Failed sign-ins for one email, or from one address, within a quarter hour. */
+            failedSignInsPer15Minutes: number;
+            workingHours: {
+                start: string;
+                end: string;
+                /** @description ISO weekdays (1 = Monday … 7 = Sunday) that are working days. */
+                days: number[];
+                timeZone: string;
+            };
+            /** @description A user reading more customers in a day than this many times their 14-day daily average. */
+            unusualVolumeFactor: number;
+            /** @description …and at least this many. */
+            unusualVolumeMinimum: number;
         };
         /**
          * @description 数据范围 data scope. `all` every customer; `own_or_team` the customers the user or their team owns.
@@ -1949,6 +2085,136 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listSecurityAlerts: {
+        parameters: {
+            query?: {
+                /** @description Only open or only acknowledged alerts. */
+                status?: "open" | "acknowledged";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alerts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityAlertList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    evaluateSecurityAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many new alerts were raised. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAnomalySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnomalySettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateAnomalySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnomalySettings"];
+            };
+        };
+        responses: {
+            /** @description The settings now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnomalySettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    acknowledgeSecurityAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledged alert. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityAlert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };
