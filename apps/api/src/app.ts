@@ -28,8 +28,6 @@ export interface AppOptions {
   db: Database;
   config: Config;
   logger?: FastifyServerOptions['logger'];
-  /** Sign-in attempts per client address and minute. */
-  signInRateLimit?: number;
 }
 
 export async function buildApp(options: AppOptions) {
@@ -73,7 +71,7 @@ export async function buildApp(options: AppOptions) {
 
   registerErrorHandler(app);
   await registerContractRoutes(app, handlers, {
-    signIn: { rateLimit: { max: options.signInRateLimit ?? 10, timeWindow: '1 minute' } },
+    signIn: { rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
   });
 
   const webDist = config.webDistDir && existsSync(config.webDistDir) ? config.webDistDir : null;

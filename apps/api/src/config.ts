@@ -15,6 +15,8 @@ export interface Config {
   webDistDir: string | undefined;
   bodyLimitBytes: number;
   sessionTtlHours: number;
+  /** Sign-in attempts per client address and minute. */
+  signInRateLimit: number;
   /** Serve HTTPS directly when both TLS_CERT_FILE and TLS_KEY_FILE are set. */
   tls: { cert: Buffer; key: Buffer } | null;
 }
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: env.CIMS_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
+    signInRateLimit: Number(env.SIGN_IN_RATE_LIMIT ?? 10),
     tls:
       env.TLS_CERT_FILE && env.TLS_KEY_FILE
         ? { cert: readFileSync(env.TLS_CERT_FILE), key: readFileSync(env.TLS_KEY_FILE) }

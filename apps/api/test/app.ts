@@ -23,8 +23,13 @@ export const testMasterKey = Buffer.alloc(32, 7);
 export async function createTestApp(options: { signInRateLimit?: number } = {}) {
   const { db, pool } = openDatabase(inject('databaseUrl'), { max: 4 });
   installKeyring(await loadKeyring(db, testMasterKey));
-  const config = { ...readConfig({}), databaseUrl: inject('databaseUrl'), webDistDir: undefined };
-  const app = await buildApp({ db, config, logger: false, signInRateLimit: options.signInRateLimit ?? 1000 });
+  const config = {
+    ...readConfig({}),
+    databaseUrl: inject('databaseUrl'),
+    webDistDir: undefined,
+    signInRateLimit: options.signInRateLimit ?? 1000,
+  };
+  const app = await buildApp({ db, config, logger: false });
   afterAll(async () => {
     await app.close();
     await pool.end();

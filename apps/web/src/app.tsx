@@ -1,15 +1,26 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { AccessPoliciesPage } from './features/access/access-policies-page';
+import { AuditLogPage } from './features/audit/audit-log-page';
+import { RequireRoles } from './features/auth/require-roles';
 import { RequireSession } from './features/auth/require-session';
+import { ACCESS_POLICY_READ_ROLES, AUDIT_LOG_ROLES } from './features/auth/roles';
 import { SignInPage } from './features/auth/sign-in-page';
-import { CustomerCreatePage } from './features/customers/customer-create-page';
 import { CustomerDetailPage } from './features/customers/customer-detail-page';
-import { CustomerEditPage } from './features/customers/customer-edit-page';
 import { CustomerListPage } from './features/customers/customer-list-page';
 import { AppShell } from './features/shell/app-shell';
 import { NotFoundPage } from './features/shell/not-found-page';
 import { createQueryClient } from './lib/query-client';
+
+// The create and edit pages carry the form stack (react-hook-form, the zod schemas and their validators),
+// which the list and detail pages never need, so they load on first use.
+const loadCreatePage = async () => ({
+  Component: (await import('./features/customers/customer-create-page')).CustomerCreatePage,
+});
+const loadEditPage = async () => ({
+  Component: (await import('./features/customers/customer-edit-page')).CustomerEditPage,
+});
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -22,9 +33,25 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <CustomerListPage /> },
       { path: 'customers', element: <CustomerListPage /> },
-      { path: 'customers/new', element: <CustomerCreatePage /> },
+      { path: 'customers/new', lazy: loadCreatePage },
       { path: 'customers/:customerId', element: <CustomerDetailPage /> },
-      { path: 'customers/:customerId/edit', element: <CustomerEditPage /> },
+      { path: 'customers/:customerId/edit', lazy: loadEditPage },
+      {
+        path: 'audit',
+        element: (
+          <RequireRoles roles={AUDIT_LOG_ROLES}>
+            <AuditLogPage />
+          </RequireRoles>
+        ),
+      },
+      {
+        path: 'access-policies',
+        element: (
+          <RequireRoles roles={ACCESS_POLICY_READ_ROLES}>
+            <AccessPoliciesPage />
+          </RequireRoles>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/schema';
 
+export { type OperationId, operationRoles } from './generated/operation-roles';
 export type { components, operations, paths };
 
 type Schemas = components['schemas'];
@@ -13,6 +14,10 @@ export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
 export type User = Schemas['User'];
 export type Session = Schemas['Session'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditAction = Schemas['AuditAction'];
+export type AuditVerification = Schemas['AuditVerification'];
+export type AccessPolicy = Schemas['AccessPolicy'];
 export type ListCustomersQuery = NonNullable<paths['/api/v1/customers']['get']['parameters']['query']>;
 
 export type CimsClient = ReturnType<typeof createCimsClient>;

@@ -8,6 +8,7 @@
  * characters; trigrams cannot serve the 1–2 character fragments that most Chinese given names are, so
  * `search_grams` holds the CJK unigrams and bigrams of the same text under a plain GIN index.
  */
+import type { components } from '@cims/api-client';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -201,7 +202,7 @@ export const auditEntries = pgTable(
     actorLabel: text('actor_label'),
     ipAddress: text('ip_address'),
     requestId: text('request_id'),
-    action: text('action').notNull(),
+    action: text('action').$type<components['schemas']['AuditAction']>().notNull(),
     resourceType: text('resource_type').notNull(),
     resourceId: text('resource_id'),
     customerId: uuid('customer_id'),

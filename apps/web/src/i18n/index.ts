@@ -26,6 +26,7 @@ function readStoredLanguage(): TLanguage {
 
 function rememberLanguage(language: string): void {
   document.documentElement.lang = language;
+  document.title = i18n.t('app.title');
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -49,13 +50,10 @@ void i18n.use(initReactI18next).init({
 });
 
 document.documentElement.lang = i18n.language;
+document.title = i18n.t('app.title');
 
 export function changeLanguage(language: TLanguage): Promise<unknown> {
   return i18n.changeLanguage(language);
-}
-
-export function currentLanguage(): TLanguage {
-  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 }
 
 export default i18n;

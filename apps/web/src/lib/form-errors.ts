@@ -1,5 +1,11 @@
 import type { FieldError as ProblemFieldError } from '@cims/api-client';
-import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import {
+  type FieldErrors,
+  type FieldPath,
+  type FieldValues,
+  get,
+  type UseFormSetError,
+} from 'react-hook-form';
 import type { ApiError } from './api';
 
 /** `/contactPoints/0/value` → `contactPoints.0.value` (RFC 6901 unescaping included). */
@@ -22,14 +28,30 @@ export function applyFieldErrors<T extends FieldValues>(options: {
   isRenderedField: (path: string) => boolean;
 }): ProblemFieldError[] {
   const unshown: ProblemFieldError[] = [];
+  let hasFocused = false;
   for (const fieldError of options.error.problem.errors ?? []) {
     const path = pointerToFieldPath(fieldError.path);
     if (path !== '' && options.isRenderedField(path)) {
       // The path comes from the server, so the compiler cannot know it is one of T's paths.
-      options.setError(path as FieldPath<T>, { type: 'server', message: fieldError.message });
+      options.setError(
+        path as FieldPath<T>,
+        { type: 'server', message: fieldError.message },
+        { shouldFocus: !hasFocused },
+      );
+      hasFocused = true;
     } else {
       unshown.push(fieldError);
     }
   }
   return unshown;
+}
+
+/** The message of the error at a dotted path such as `contactPoints.0.value`, if there is one. */
+export function errorMessageAt<T extends FieldValues>(
+  errors: FieldErrors<T>,
+  path: string,
+): string | undefined {
+  const entry: unknown = get(errors, path);
+  if (typeof entry !== 'object' || entry === null || !('message' in entry)) return undefined;
+  return typeof entry.message === 'string' ? entry.message : undefined;
 }

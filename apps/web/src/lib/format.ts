@@ -1,14 +1,17 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Date formatters bound to the UI language, so switching language also switches date styles. */
 export function useFormatters() {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'zh-CN';
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  return {
-    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+  return useMemo(() => {
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     // Birth dates are calendar dates without a zone; formatting them in UTC keeps the day from shifting.
-    date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
-  };
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    return {
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
+    };
+  }, [locale]);
 }

@@ -48,7 +48,10 @@ const PATTERNS: { pattern: RegExp; key: string }[] = [
   { pattern: /^At most (?<max>\d+) contact points are allowed$/, key: 'maxContactPoints' },
   { pattern: /^At most (?<max>\d+) addresses are allowed$/, key: 'maxAddresses' },
   { pattern: /^At most (?<max>\d+) tags are allowed$/, key: 'maxTags' },
-  { pattern: /^Only one (?<type>phone|email|wechat) contact point can be primary$/, key: 'onePrimaryContactPoint' },
+  {
+    pattern: /^Only one (?<type>phone|email|wechat) contact point can be primary$/,
+    key: 'onePrimaryContactPoint',
+  },
 ];
 
 export function translateValidationMessage(t: TFunction, message: string | undefined): string | undefined {

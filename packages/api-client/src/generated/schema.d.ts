@@ -367,6 +367,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/subject-access/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Subject access copy as PDF
+         * @description The subject access package as a human-readable PDF (Chinese text), marked on every page with who produced it and when. Audited.
+         */
+        get: operations["getSubjectAccessPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/retention/policies": {
         parameters: {
             query?: never;
@@ -1044,6 +1066,11 @@ export interface components {
             removedAddresses: number;
             removedConsentEvents: number;
         };
+        /**
+         * @description What an audit entry records.
+         * @enum {string}
+         */
+        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge";
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
             /** @description Position in the chain, without gaps. */
@@ -1057,8 +1084,7 @@ export interface components {
             actorLabel: string | null;
             ipAddress: string | null;
             requestId: string | null;
-            /** @description What happened, e.g. `customer.update`, `auth.sign_in_failed`, `api_key.create`. */
-            action: string;
+            action: components["schemas"]["AuditAction"];
             resourceType: string;
             resourceId: string | null;
             customerId: string | null;
@@ -1213,6 +1239,8 @@ export interface components {
             /** @description Entries verified before the first broken one (all of them when valid). */
             entriesChecked: number;
             firstBrokenSeq: number | null;
+            /** @description `missing`: an entry was removed; `relinked`: an entry does not link to the one before; `altered`: its content does not match its hash. */
+            problemCode: ("missing" | "relinked" | "altered") | null;
             problem: string | null;
         };
     };
@@ -1980,6 +2008,43 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    getSubjectAccessPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description No CJK font is installed on the server. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listRetentionPolicies: {
         parameters: {
             query?: never;
@@ -2313,7 +2378,7 @@ export interface operations {
                 /** @description Only entries about this customer. */
                 customerId?: string;
                 /** @description Only this action, e.g. customer.update. */
-                action?: string;
+                action?: components["schemas"]["AuditAction"];
                 /** @description At or after this instant. */
                 from?: string;
                 /** @description Before this instant. */

@@ -164,7 +164,7 @@ describe('tampering', async () => {
     for (let index = 0; index < count; index++) {
       await db.transaction((tx) =>
         appendAuditEntry(tx, systemAuditContext('test'), {
-          action: 'test.event',
+          action: 'retention.dry_run',
           resourceType: 'test',
           details: { index },
         }),
@@ -192,6 +192,10 @@ describe('tampering', async () => {
 
   it('finds a deleted entry', async () => {
     await byHand(sql`DELETE FROM audit_entries WHERE seq = 2`);
-    expect(await verifyAuditChain(db)).toMatchObject({ isValid: false, firstBrokenSeq: 2 });
+    expect(await verifyAuditChain(db)).toMatchObject({
+      isValid: false,
+      firstBrokenSeq: 2,
+      problemCode: 'missing',
+    });
   });
 });

@@ -1,5 +1,6 @@
 /** The hash chain: what each audit entry's hash covers, computed the same way when writing and verifying. */
 import { createHash } from 'node:crypto';
+import type { AuditAction } from './service';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -23,7 +24,7 @@ export interface ChainedContent {
   actorLabel: string | null;
   ipAddress: string | null;
   requestId: string | null;
-  action: string;
+  action: AuditAction;
   resourceType: string;
   resourceId: string | null;
   customerId: string | null;

@@ -37,7 +37,7 @@ export async function listEntriesAfter(db: Queryable, afterSeq: number, limit: n
 export const auditFilters = {
   actorId: (id: string) => eq(auditEntries.actorId, id),
   customerId: (id: string) => eq(auditEntries.customerId, id),
-  action: (action: string) => eq(auditEntries.action, action),
+  action: (action: AuditEntryRow['action']) => eq(auditEntries.action, action),
   from: (at: string) => gte(auditEntries.occurredAt, new Date(at)),
   to: (at: string) => lt(auditEntries.occurredAt, new Date(at)),
   beforeSeq: (seq: number) => lt(auditEntries.seq, seq),

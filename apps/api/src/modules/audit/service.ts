@@ -2,6 +2,7 @@
  * The audit log: every write, sign-in, permission change, reveal and (later) export is appended in the
  * same transaction as the change it records, so there is no change without its entry.
  */
+import type { components } from '@cims/api-client';
 import type { FastifyRequest } from 'fastify';
 import type { Database, Queryable } from '../../db/client';
 import { validationFailed } from '../../http/errors';
@@ -42,8 +43,10 @@ export function systemAuditContext(label: string): AuditContext {
   return { actorType: 'system', actorId: null, actorLabel: label, ipAddress: null, requestId: null };
 }
 
+export type AuditAction = components['schemas']['AuditAction'];
+
 export interface AuditEvent {
-  action: string;
+  action: AuditAction;
   resourceType: string;
   resourceId?: string | null;
   customerId?: string | null;
@@ -90,9 +93,22 @@ export function diffSnapshots(before: Record<string, unknown>, after: Record<str
   return changes;
 }
 
+type ChainProblem = 'missing' | 'relinked' | 'altered';
+const problemText: Record<ChainProblem, string> = {
+  missing: 'an entry is missing',
+  relinked: 'does not link to the entry before it',
+  altered: 'content does not match its hash (altered)',
+};
+
 export type ChainVerification =
-  | { isValid: true; entriesChecked: number; firstBrokenSeq: null; problem: null }
-  | { isValid: false; entriesChecked: number; firstBrokenSeq: number; problem: string };
+  | { isValid: true; entriesChecked: number; firstBrokenSeq: null; problemCode: null; problem: null }
+  | {
+      isValid: false;
+      entriesChecked: number;
+      firstBrokenSeq: number;
+      problemCode: ChainProblem;
+      problem: string;
+    };
 
 /** Recomputes the whole chain in order and reports the first entry that does not fit. */
 export async function verifyAuditChain(db: Queryable): Promise<ChainVerification> {
@@ -101,19 +117,27 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainVerification
   let checked = 0;
   for (;;) {
     const batch = await listEntriesAfter(db, expectedSeq - 1, 5000);
-    if (batch.length === 0)
-      return { isValid: true, entriesChecked: checked, firstBrokenSeq: null, problem: null };
+    if (batch.length === 0) {
+      return {
+        isValid: true,
+        entriesChecked: checked,
+        firstBrokenSeq: null,
+        problemCode: null,
+        problem: null,
+      };
+    }
     for (const row of batch) {
-      const broken = (problem: string) => ({
+      const broken = (problemCode: ChainProblem) => ({
         isValid: false as const,
         entriesChecked: checked,
         firstBrokenSeq: expectedSeq,
-        problem,
+        problemCode,
+        problem: problemText[problemCode],
       });
-      if (row.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
-      if (row.prevHash !== prevHash) return broken('does not link to the entry before it');
+      if (row.seq !== expectedSeq) return broken('missing');
+      if (row.prevHash !== prevHash) return broken('relinked');
       const { hash, ...content } = row;
-      if (entryHash(content) !== hash) return broken('content does not match its hash (altered)');
+      if (entryHash(content) !== hash) return broken('altered');
       prevHash = hash;
       expectedSeq += 1;
       checked += 1;
@@ -148,7 +172,7 @@ export async function listAuditEntries(
   query: {
     actorId?: string;
     customerId?: string;
-    action?: string;
+    action?: AuditAction;
     from?: string;
     to?: string;
     limit?: number;

@@ -20,7 +20,7 @@ import type { Database, Queryable } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import { type SensitiveField, sensitiveFields, type Viewer } from '../access/policies';
-import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
+import { type AuditAction, type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { type ConsentChannel, type ConsentPurpose, consentInForce } from '../privacy/consent-repo';
 import { findUnknownUserIds } from '../users/service';
 import { customerAuditSnapshot } from './audit-snapshot';
@@ -142,7 +142,7 @@ export async function loadWrittenCustomer(db: Queryable, id: string) {
 async function auditCustomerChange(
   tx: Queryable,
   audit: AuditContext,
-  input: { action: string; customerId: string; before: CustomerRecord | null },
+  input: { action: AuditAction; customerId: string; before: CustomerRecord | null },
 ) {
   const after = await loadWrittenCustomer(tx, input.customerId);
   await appendAuditEntry(tx, audit, {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { computeResidentIdCheckChar } from '@cims/schemas';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +77,25 @@ describe('subject access', () => {
     expect(
       (await sales.request({ method: 'GET', url: `/api/v1/customers/${id}/subject-access` })).statusCode,
     ).toBe(403);
+  });
+
+  it('renders the same package as a PDF with Chinese text, marked with who produced it', async () => {
+    const { id, marker } = await createRichCustomer();
+    const response = await compliance.request({
+      method: 'GET',
+      url: `/api/v1/customers/${id}/subject-access/pdf`,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = response.rawPayload;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(mkdtempSync(join(tmpdir(), 'cims-pdf-')), 'subject-access.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-']).toString();
+    expect(text).toContain('个人信息查阅副本');
+    expect(text).toContain(`删${marker}`);
+    expect(text).toContain(residentIdNumber);
+    expect(text).toContain(compliance.user.email);
   });
 });
 

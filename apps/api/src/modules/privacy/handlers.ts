@@ -2,6 +2,7 @@ import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { getCustomerConsents, recordCustomerConsent } from './consent-service';
 import { eraseCustomer } from './erasure-service';
+import { renderSubjectAccessPdf } from './subject-access-pdf';
 import { getSubjectAccessPackage } from './subject-access-service';
 
 export const privacyHandlers: {
@@ -9,7 +10,20 @@ export const privacyHandlers: {
   recordCustomerConsent: OperationHandler<'recordCustomerConsent'>;
   eraseCustomer: OperationHandler<'eraseCustomer'>;
   getSubjectAccessPackage: OperationHandler<'getSubjectAccessPackage'>;
+  getSubjectAccessPdf: OperationHandler<'getSubjectAccessPdf'>;
 } = {
+  async getSubjectAccessPdf(request, reply) {
+    const pack = await getSubjectAccessPackage(
+      request.server.db,
+      actorContextOf(request),
+      request.params.customerId,
+    );
+    const pdf = await renderSubjectAccessPdf(pack);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="subject-access-${pack.customer.id}.pdf"`)
+      .send(pdf);
+  },
   async eraseCustomer(request) {
     return eraseCustomer(request.server.db, actorContextOf(request), {
       customerId: request.params.customerId,

@@ -38,7 +38,11 @@ export function SignInPage() {
         setBanner(t('errors.network'));
         return;
       }
-      applyFieldErrors({ error, setError, isRenderedField: (path) => path === 'email' || path === 'password' });
+      applyFieldErrors({
+        error,
+        setError,
+        isRenderedField: (path) => path === 'email' || path === 'password',
+      });
       setBanner(t(bannerKeyFor(error)));
     }
   });

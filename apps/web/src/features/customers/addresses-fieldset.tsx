@@ -1,8 +1,16 @@
-import { listCities, listDistricts, listProvinces, parseChineseAddress, type TRegion } from '@cims/schemas';
+import {
+  formatRegionPath,
+  listCities,
+  listDistricts,
+  listProvinces,
+  parseChineseAddress,
+  type TRegion,
+} from '@cims/schemas';
 import { useId, useState } from 'react';
-import { get, useController, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useController, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField, fieldA11y } from '../../components/form-field';
+import { errorMessageAt } from '../../lib/form-errors';
 import { translateValidationMessage } from '../../lib/validation-messages';
 import { emptyAddress, type TCustomerFormValues } from './customer-form-values';
 
@@ -49,7 +57,12 @@ function AddressPaste({ index }: { index: number }) {
               }
             }}
           />
-          <button type="button" className="button button--small" onClick={recognise} disabled={text.trim() === ''}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={recognise}
+            disabled={text.trim() === ''}
+          >
             {t('form.paste.button')}
           </button>
         </div>
@@ -128,7 +141,7 @@ function AddressRow({ index, onRemove }: { index: number; onRemove: () => void }
     [`addresses.${number}.provinceCode`, `addresses.${number}.cityCode`]
   >({ name: [`addresses.${index}.provinceCode`, `addresses.${index}.cityCode`] });
   const errorAt = (field: string) =>
-    translateValidationMessage(t, get(errors, `addresses.${index}.${field}`)?.message);
+    translateValidationMessage(t, errorMessageAt(errors, `addresses.${index}.${field}`));
   const ids = {
     province: `${idPrefix}-province`,
     city: `${idPrefix}-city`,
@@ -213,14 +226,57 @@ function AddressRow({ index, onRemove }: { index: number; onRemove: () => void }
   );
 }
 
-export function AddressesFieldset() {
+/** The addresses as the viewer may see them (detail masked), when they may not be edited here. */
+function LockedAddresses() {
+  const { t } = useTranslation();
+  const { getValues } = useFormContext<TCustomerFormValues>();
+  return (
+    <>
+      <p className="muted">{t('form.lockedListHint')}</p>
+      <ul className="item-list">
+        {getValues('addresses').map((address, index) => (
+          // The details are masked and may repeat, and this list never reorders, so the position is the key.
+          <li key={index} className="item-list__item">
+            <span className="item-list__kind">{address.label || t('customer.address')}</span>
+            <span className="item-list__value">
+              {formatRegionPath({
+                provinceCode: address.provinceCode,
+                cityCode: address.cityCode || null,
+                districtCode: address.districtCode || null,
+              })}
+              <br />
+              {address.detail || '—'}
+            </span>
+            {address.isPrimary && <span className="badge badge--primary">{t('fields.isPrimary')}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function AddressesFieldset({ isLocked = false }: { isLocked?: boolean }) {
   const { t } = useTranslation();
   const {
     control,
     formState: { errors },
   } = useFormContext<TCustomerFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'addresses' });
-  const listError = translateValidationMessage(t, errors.addresses?.root?.message ?? errors.addresses?.message);
+  const listError = translateValidationMessage(
+    t,
+    errors.addresses?.root?.message ?? errors.addresses?.message,
+  );
+
+  if (isLocked) {
+    return (
+      <section className="card form-section" aria-labelledby="addresses-heading">
+        <h2 id="addresses-heading" className="card__title">
+          {t('customer.addresses')}
+        </h2>
+        <LockedAddresses />
+      </section>
+    );
+  }
 
   return (
     <section className="card form-section" aria-labelledby="addresses-heading">

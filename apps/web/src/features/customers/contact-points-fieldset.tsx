@@ -1,8 +1,9 @@
 import type { TContactPointType } from '@cims/schemas';
 import { useId } from 'react';
-import { get, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField, fieldA11y } from '../../components/form-field';
+import { errorMessageAt } from '../../lib/form-errors';
 import { translateValidationMessage } from '../../lib/validation-messages';
 import { emptyContactPoint, type TCustomerFormValues } from './customer-form-values';
 import { CONTACT_POINT_TYPES } from './enums';
@@ -24,7 +25,7 @@ function ContactPointRow({ index, onRemove }: { index: number; onRemove: () => v
     name: `contactPoints.${index}.type`,
   });
   const errorAt = (field: string) =>
-    translateValidationMessage(t, get(errors, `contactPoints.${index}.${field}`)?.message);
+    translateValidationMessage(t, errorMessageAt(errors, `contactPoints.${index}.${field}`));
   const ids = {
     type: `${idPrefix}-type`,
     value: `${idPrefix}-value`,
@@ -86,14 +87,52 @@ function ContactPointRow({ index, onRemove }: { index: number; onRemove: () => v
   );
 }
 
-export function ContactPointsFieldset() {
+/** The contact points as the viewer may see them (masked), when they may not be edited here. */
+function LockedContactPoints() {
+  const { t } = useTranslation();
+  const { getValues } = useFormContext<TCustomerFormValues>();
+  return (
+    <>
+      <p className="muted">{t('form.lockedListHint')}</p>
+      <ul className="item-list">
+        {getValues('contactPoints').map((point, index) => (
+          // The values are masked and may repeat, and this list never reorders, so the position is the key.
+          <li key={index} className="item-list__item">
+            <span className="item-list__kind">{t(`enums.contactPointType.${point.type}`)}</span>
+            <span className="item-list__value">
+              {point.value}
+              {point.label && <span className="muted"> · {point.label}</span>}
+            </span>
+            {point.isPrimary && <span className="badge badge--primary">{t('fields.isPrimary')}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function ContactPointsFieldset({ isLocked = false }: { isLocked?: boolean }) {
   const { t } = useTranslation();
   const {
     control,
     formState: { errors },
   } = useFormContext<TCustomerFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'contactPoints' });
-  const listError = translateValidationMessage(t, errors.contactPoints?.root?.message ?? errors.contactPoints?.message);
+  const listError = translateValidationMessage(
+    t,
+    errors.contactPoints?.root?.message ?? errors.contactPoints?.message,
+  );
+
+  if (isLocked) {
+    return (
+      <section className="card form-section" aria-labelledby="contact-points-heading">
+        <h2 id="contact-points-heading" className="card__title">
+          {t('customer.contactPoints')}
+        </h2>
+        <LockedContactPoints />
+      </section>
+    );
+  }
 
   return (
     <section className="card form-section" aria-labelledby="contact-points-heading">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/queries';
 import { CustomerForm, type TCustomerFormSubmit } from './customer-form';
-import { newCustomerFormValues, toCreateBody } from './customer-form-values';
+import { newCustomerFormValues } from './customer-form-values';
 import { useCreateCustomer } from './queries';
 
 export function CustomerCreatePage() {
@@ -18,7 +18,7 @@ export function CustomerCreatePage() {
 
   const onSubmit: TCustomerFormSubmit = async (output) => {
     // The create resolver validated with ZCustomerCreate, so the output has that shape.
-    const customer = await createCustomer.mutateAsync(toCreateBody(output as TCustomerCreate));
+    const customer = await createCustomer.mutateAsync(output as TCustomerCreate);
     navigate(`/customers/${customer.id}`, { state: { flash: 'created' } });
   };
 

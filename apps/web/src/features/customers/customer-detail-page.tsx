@@ -1,12 +1,41 @@
 import type { Customer } from '@cims/api-client';
-import { formatPhoneNational } from '@cims/schemas';
-import { type ReactNode, useState } from 'react';
+import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useFormatters } from '../../lib/format';
+import { CustomerHistoryCard } from './customer-history-card';
 import { CustomerLoadError } from './customer-load-error';
 import { LifecycleBadge } from './lifecycle-badge';
 import { useCustomer, useDeleteCustomer, useRestoreCustomer } from './queries';
+import { RevealControl } from './reveal-control';
+
+type TFieldAccess = Customer['fieldAccess'][keyof Customer['fieldAccess']];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A sensitive value as the viewer's role allows: plain, masked (and marked so), or withheld. */
+function SensitiveValue({ access, children }: { access: TFieldAccess; children: ReactNode }) {
+  const { t } = useTranslation();
+  if (access === 'hidden') return <span className="muted">{t('customer.hiddenValue')}</span>;
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <>
+      {children}
+      {access === 'masked' && (
+        <span className="badge badge--muted badge--inline">{t('customer.maskedValue')}</span>
+      )}
+    </>
+  );
+}
+
+/**
+ * Only a masked value can be revealed (a hidden one stays hidden, a visible one is already plain), and
+ * only by a viewer the API says may; offering the control to others would just lead to a refusal.
+ */
+function isRevealable(customer: Customer, field: keyof Customer['fieldAccess']): boolean {
+  return customer.canReveal && customer.fieldAccess[field] === 'masked';
+}
 
 function Term({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -32,8 +61,25 @@ function ProfileCard({ customer }: { customer: Customer }) {
             <Term label={t('fields.familyName')}>{person.familyName}</Term>
             <Term label={t('fields.givenName')}>{person.givenName}</Term>
             <Term label={t('fields.gender')}>{t(`enums.gender.${person.gender}`)}</Term>
-            <Term label={t('fields.birthDate')}>{person.birthDate ? format.date(person.birthDate) : null}</Term>
-            <Term label={t('fields.residentIdNumber')}>{person.residentIdNumber}</Term>
+            <Term label={t('fields.birthDate')}>
+              <SensitiveValue access={customer.fieldAccess.birthDate}>
+                {/* A masked birth date (1990-**-**) is shown as it comes; only a full date is formatted. */}
+                {person.birthDate && ISO_DATE.test(person.birthDate)
+                  ? format.date(person.birthDate)
+                  : person.birthDate}
+              </SensitiveValue>
+              {isRevealable(customer, 'birthDate') && person.birthDate && (
+                <RevealControl customerId={customer.id} field="birthDate" />
+              )}
+            </Term>
+            <Term label={t('fields.residentIdNumber')}>
+              <SensitiveValue access={customer.fieldAccess.residentIdNumber}>
+                {person.residentIdNumber}
+              </SensitiveValue>
+              {isRevealable(customer, 'residentIdNumber') && person.residentIdNumber && (
+                <RevealControl customerId={customer.id} field="residentIdNumber" />
+              )}
+            </Term>
           </>
         )}
         {organization && (
@@ -62,7 +108,15 @@ function ProfileCard({ customer }: { customer: Customer }) {
   );
 }
 
-function contactHref(type: Customer['contactPoints'][number]['type'], value: string): string | null {
+type TContactType = Customer['contactPoints'][number]['type'];
+
+function accessOfContact(customer: Customer, type: TContactType): TFieldAccess {
+  if (type === 'phone') return customer.fieldAccess.phone;
+  if (type === 'email') return customer.fieldAccess.email;
+  return 'visible';
+}
+
+function contactHref(type: TContactType, value: string): string | null {
   if (type === 'phone') return `tel:${value}`;
   if (type === 'email') return `mailto:${value}`;
   return null;
@@ -75,27 +129,44 @@ function ContactPointsCard({ customer }: { customer: Customer }) {
       <h2 id="contact-card-heading" className="card__title">
         {t('customer.contactPoints')}
       </h2>
+      {(customer.fieldAccess.phone === 'hidden' || customer.fieldAccess.email === 'hidden') && (
+        <p className="muted">{t('customer.someContactPointsHidden')}</p>
+      )}
       {customer.contactPoints.length === 0 ? (
         <p className="muted">{t('customer.noContactPoints')}</p>
       ) : (
         <ul className="item-list">
           {customer.contactPoints.map((contactPoint) => {
+            const access = accessOfContact(customer, contactPoint.type);
+            const isPlain = access === 'visible';
             const shown =
-              contactPoint.type === 'phone' ? formatPhoneNational(contactPoint.value) : contactPoint.value;
-            const href = contactHref(contactPoint.type, contactPoint.value);
+              contactPoint.type === 'phone' && isPlain
+                ? formatPhoneNational(contactPoint.value)
+                : contactPoint.value;
+            const href = isPlain ? contactHref(contactPoint.type, contactPoint.value) : null;
             return (
               <li key={contactPoint.id} className="item-list__item">
                 <span className="item-list__kind">{t(`enums.contactPointType.${contactPoint.type}`)}</span>
                 <span className="item-list__value">
-                  {href ? <a href={href}>{shown}</a> : shown}
+                  <SensitiveValue access={access}>{href ? <a href={href}>{shown}</a> : shown}</SensitiveValue>
                   {contactPoint.label && <span className="muted"> · {contactPoint.label}</span>}
                 </span>
-                {contactPoint.isPrimary && <span className="badge badge--primary">{t('fields.isPrimary')}</span>}
+                {contactPoint.isPrimary && (
+                  <span className="badge badge--primary">{t('fields.isPrimary')}</span>
+                )}
               </li>
             );
           })}
         </ul>
       )}
+      {(['phone', 'email'] as const)
+        .filter(
+          (type) =>
+            isRevealable(customer, type) && customer.contactPoints.some((point) => point.type === type),
+        )
+        .map((type) => (
+          <RevealControl key={type} customerId={customer.id} field={type} />
+        ))}
     </section>
   );
 }
@@ -115,14 +186,17 @@ function AddressesCard({ customer }: { customer: Customer }) {
             <li key={address.id} className="item-list__item">
               <span className="item-list__kind">{address.label ?? t('customer.address')}</span>
               <span className="item-list__value">
-                {[address.provinceName, address.cityName, address.districtName].filter(Boolean).join(' ')}
+                {formatRegionPath(address)}
                 <br />
-                {address.detail}
+                <SensitiveValue access={customer.fieldAccess.addressDetail}>{address.detail}</SensitiveValue>
               </span>
               {address.isPrimary && <span className="badge badge--primary">{t('fields.isPrimary')}</span>}
             </li>
           ))}
         </ul>
+      )}
+      {isRevealable(customer, 'addressDetail') && customer.addresses.length > 0 && (
+        <RevealControl customerId={customer.id} field="addressDetail" />
       )}
     </section>
   );
@@ -133,7 +207,13 @@ function DeleteControls({ customer }: { customer: Customer }) {
   const deleteCustomer = useDeleteCustomer();
   const restoreCustomer = useRestoreCustomer();
   const [isConfirming, setIsConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const failed = deleteCustomer.isError || restoreCustomer.isError;
+
+  // The question replaces the button that asked it, so focus moves to the answer instead of being lost.
+  useEffect(() => {
+    if (isConfirming) confirmRef.current?.focus();
+  }, [isConfirming]);
 
   if (customer.deletedAt) {
     return (
@@ -156,9 +236,10 @@ function DeleteControls({ customer }: { customer: Customer }) {
   }
   if (isConfirming) {
     return (
-      <div className="confirm" role="group" aria-label={t('customers.confirmDeleteTitle')}>
+      <div className="confirm">
         <span>{t('customers.confirmDelete')}</span>
         <button
+          ref={confirmRef}
           type="button"
           className="button button--danger"
           disabled={deleteCustomer.isPending}
@@ -221,13 +302,15 @@ export function CustomerDetailPage() {
           {t('customers.isDeleted')}
         </div>
       )}
-      <header className="customer-header card">
+      <section className="customer-header card" aria-labelledby="customer-name">
         <div className="customer-header__identity">
           <span className="avatar avatar--large" aria-hidden="true">
             {record.displayName.slice(0, 1)}
           </span>
           <div>
-            <h1 className="customer-header__name">{record.displayName}</h1>
+            <h1 id="customer-name" className="customer-header__name">
+              {record.displayName}
+            </h1>
             <div className="customer-header__badges">
               <span className="badge badge--muted">{t(`enums.kind.${record.kind}`)}</span>
               <LifecycleBadge stage={record.lifecycleStage} />
@@ -252,7 +335,7 @@ export function CustomerDetailPage() {
           )}
           <DeleteControls customer={record} />
         </div>
-      </header>
+      </section>
       <div className="detail-grid">
         <ProfileCard customer={record} />
         <div className="stack">
@@ -260,6 +343,7 @@ export function CustomerDetailPage() {
           <AddressesCard customer={record} />
         </div>
       </div>
+      <CustomerHistoryCard customerId={record.id} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../lib/api';
 import { CustomerForm, type TCustomerFormSubmit } from './customer-form';
-import { formValuesFromCustomer, toUpdateBody } from './customer-form-values';
+import { formValuesFromCustomer, lockedFieldsOf, toUpdateBody } from './customer-form-values';
 import { CustomerLoadError } from './customer-load-error';
 import { useCustomer, useRefreshCustomer, useUpdateCustomer } from './queries';
 
@@ -20,6 +20,7 @@ export function CustomerEditPage() {
     () => (customer.data ? formValuesFromCustomer(customer.data) : null),
     [customer.data],
   );
+  const locked = useMemo(() => (customer.data ? lockedFieldsOf(customer.data) : undefined), [customer.data]);
 
   if (customer.isPending) {
     return (
@@ -35,7 +36,12 @@ export function CustomerEditPage() {
 
   const onSubmit: TCustomerFormSubmit = async (output, values) => {
     // The edit resolver validated with ZCustomerUpdate, so the output has that shape.
-    const body = toUpdateBody({ output: output as TCustomerUpdate, values, initialValues });
+    const body = toUpdateBody({
+      output: output as TCustomerUpdate,
+      values,
+      initialValues,
+      locked: lockedFieldsOf(record),
+    });
     if (Object.keys(body).length === 0) {
       navigate(detailPath);
       return;
@@ -49,6 +55,7 @@ export function CustomerEditPage() {
         // Someone saved in between. Reloading replaces the form with their version (it is keyed by the
         // version below); the notice tells the user why their edits are gone and to apply them again.
         setIsStale(true);
+        window.scrollTo({ top: 0 });
         await refreshCustomer(record.id);
         return;
       }
@@ -80,6 +87,7 @@ export function CustomerEditPage() {
           key={record.version}
           mode="edit"
           defaultValues={initialValues}
+          locked={locked}
           onSubmit={onSubmit}
           onCancel={() => navigate(detailPath)}
           submitLabel={t('form.save')}

@@ -47,7 +47,6 @@ export function CustomerFilters({
   const debouncedTag = useDebouncedValue(tagText.trim(), TAG_DEBOUNCE_MS);
 
   // Typing a tag filters once the typing pauses, like the quick search, instead of on every key.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the settled tag text should trigger this
   useEffect(() => {
     if ((value.tag ?? '') !== debouncedTag) onChange({ ...value, tag: debouncedTag || undefined });
   }, [debouncedTag]);
@@ -61,103 +60,121 @@ export function CustomerFilters({
     onChange({ ...value, [key]: next === '' ? undefined : next });
 
   const cities = value.provinceCode ? listCities(value.provinceCode) : [];
-  const hasFilters = Object.values(value).some((entry) => entry !== undefined && entry !== '');
+  const activeCount = Object.values(value).filter((entry) => entry !== undefined && entry !== '').length;
+  // Only narrow screens fold the filters away (see styles.css); on wide ones the toggle is hidden.
+  const [isOpen, setIsOpen] = useState(false);
 
   return (
-    <section className="filters" aria-label={t('filters.title')}>
-      <div className="field">
-        <label htmlFor={id('kind')}>{t('fields.kind')}</label>
-        <select
-          id={id('kind')}
-          value={value.kind ?? ''}
-          onChange={(event) => set('kind', event.target.value as TCustomerFilters['kind'] | '')}
-        >
-          <option value="">{t('filters.all')}</option>
-          {CUSTOMER_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`enums.kind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={id('stage')}>{t('fields.lifecycleStage')}</label>
-        <select
-          id={id('stage')}
-          value={value.lifecycleStage ?? ''}
-          onChange={(event) =>
-            set('lifecycleStage', event.target.value as TCustomerFilters['lifecycleStage'] | '')
-          }
-        >
-          <option value="">{t('filters.all')}</option>
-          {LIFECYCLE_STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {t(`enums.lifecycleStage.${stage}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={id('tag')}>{t('fields.tag')}</label>
-        <input
-          id={id('tag')}
-          type="text"
-          value={tagText}
-          placeholder={t('filters.tagPlaceholder')}
-          onChange={(event) => setTagText(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={id('province')}>{t('fields.province')}</label>
-        <select
-          id={id('province')}
-          value={value.provinceCode ?? ''}
-          onChange={(event) =>
-            onChange({ ...value, provinceCode: event.target.value || undefined, cityCode: undefined })
-          }
-        >
-          <option value="">{t('filters.all')}</option>
-          {listProvinces().map((region) => (
-            <option key={region.code} value={region.code}>
-              {region.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={id('city')}>{t('fields.city')}</label>
-        <select
-          id={id('city')}
-          value={value.cityCode ?? ''}
-          disabled={cities.length === 0}
-          onChange={(event) => set('cityCode', event.target.value)}
-        >
-          <option value="">{t('filters.all')}</option>
-          {cities.map((region) => (
-            <option key={region.code} value={region.code}>
-              {region.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={id('status')}>{t('fields.status')}</label>
-        <select
-          id={id('status')}
-          value={value.status ?? 'active'}
-          onChange={(event) => set('status', event.target.value === 'active' ? '' : 'deleted')}
-        >
-          {CUSTOMER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`enums.status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__actions">
-        <button type="button" className="button button--ghost" disabled={!hasFilters} onClick={() => onChange({})}>
-          {t('filters.clear')}
-        </button>
+    <section className={`filters${isOpen ? ' filters--open' : ''}`} aria-label={t('filters.title')}>
+      <button
+        type="button"
+        className="filters__toggle button button--block"
+        aria-expanded={isOpen}
+        aria-controls={id('fields')}
+        onClick={() => setIsOpen((open) => !open)}
+      >
+        {activeCount > 0 ? t('filters.toggleActive', { count: activeCount }) : t('filters.toggle')}
+      </button>
+      <div id={id('fields')} className="filters__fields">
+        <div className="field">
+          <label htmlFor={id('kind')}>{t('fields.kind')}</label>
+          <select
+            id={id('kind')}
+            value={value.kind ?? ''}
+            onChange={(event) => set('kind', event.target.value as TCustomerFilters['kind'] | '')}
+          >
+            <option value="">{t('filters.all')}</option>
+            {CUSTOMER_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`enums.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('stage')}>{t('fields.lifecycleStage')}</label>
+          <select
+            id={id('stage')}
+            value={value.lifecycleStage ?? ''}
+            onChange={(event) =>
+              set('lifecycleStage', event.target.value as TCustomerFilters['lifecycleStage'] | '')
+            }
+          >
+            <option value="">{t('filters.all')}</option>
+            {LIFECYCLE_STAGES.map((stage) => (
+              <option key={stage} value={stage}>
+                {t(`enums.lifecycleStage.${stage}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('tag')}>{t('fields.tag')}</label>
+          <input
+            id={id('tag')}
+            type="text"
+            value={tagText}
+            placeholder={t('filters.tagPlaceholder')}
+            onChange={(event) => setTagText(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={id('province')}>{t('fields.province')}</label>
+          <select
+            id={id('province')}
+            value={value.provinceCode ?? ''}
+            onChange={(event) =>
+              onChange({ ...value, provinceCode: event.target.value || undefined, cityCode: undefined })
+            }
+          >
+            <option value="">{t('filters.all')}</option>
+            {listProvinces().map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('city')}>{t('fields.city')}</label>
+          <select
+            id={id('city')}
+            value={value.cityCode ?? ''}
+            disabled={cities.length === 0}
+            onChange={(event) => set('cityCode', event.target.value)}
+          >
+            <option value="">{t('filters.all')}</option>
+            {cities.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('status')}>{t('fields.status')}</label>
+          <select
+            id={id('status')}
+            value={value.status ?? 'active'}
+            onChange={(event) => set('status', event.target.value === 'active' ? '' : 'deleted')}
+          >
+            {CUSTOMER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`enums.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={activeCount === 0}
+            onClick={() => onChange({})}
+          >
+            {t('filters.clear')}
+          </button>
+        </div>
       </div>
     </section>
   );

@@ -1,5 +1,4 @@
-import type { Customer, CustomerCreate, CustomerUpdate } from '@cims/api-client';
-import { zodResolver } from '@hookform/resolvers/zod';
+import type { Customer, CustomerUpdate } from '@cims/api-client';
 import {
   formatPhoneNational,
   type TContactPointType,
@@ -12,6 +11,7 @@ import {
   ZCustomerCreate,
   ZCustomerUpdate,
 } from '@cims/schemas';
+import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 
 /*
@@ -59,6 +59,44 @@ export type TCustomerFormValues = {
 };
 
 export type TFormMode = 'create' | 'edit';
+
+/**
+ * Parts of a stored customer this viewer sees masked or not at all (the API's `fieldAccess`). Their
+ * values in the form are the masked ones, so they are shown read-only and never validated or sent:
+ * writing them back would replace real data with asterisks. Lists are locked whole, because a PATCH
+ * replaces a whole list and hidden contact points are not even in the response.
+ */
+export type TLockedFields = {
+  residentIdNumber: boolean;
+  birthDate: boolean;
+  contactPoints: boolean;
+  addresses: boolean;
+};
+
+export const NOTHING_LOCKED: TLockedFields = {
+  residentIdNumber: false,
+  birthDate: false,
+  contactPoints: false,
+  addresses: false,
+};
+
+type TFieldAccess = Customer['fieldAccess'][keyof Customer['fieldAccess']];
+
+// A masked field with no value hides nothing, so it can be filled in; a hidden one may hide a value.
+function isLocked(access: TFieldAccess, hasValue: boolean): boolean {
+  return access === 'hidden' || (access === 'masked' && hasValue);
+}
+
+export function lockedFieldsOf(customer: Customer): TLockedFields {
+  const access = customer.fieldAccess;
+  const hasContact = (type: 'phone' | 'email') => customer.contactPoints.some((point) => point.type === type);
+  return {
+    residentIdNumber: isLocked(access.residentIdNumber, Boolean(customer.person?.residentIdNumber)),
+    birthDate: isLocked(access.birthDate, Boolean(customer.person?.birthDate)),
+    contactPoints: isLocked(access.phone, hasContact('phone')) || isLocked(access.email, hasContact('email')),
+    addresses: isLocked(access.addressDetail, customer.addresses.length > 0),
+  };
+}
 export type TCustomerFormOutput = TCustomerCreate | TCustomerUpdate;
 
 export function emptyContactPoint(type: TContactPointType = 'phone'): TContactPointFormValues {
@@ -152,9 +190,15 @@ function commonInput(values: TCustomerFormValues) {
   };
 }
 
-function personInput(values: TCustomerFormValues) {
+function personInput(values: TCustomerFormValues, locked: TLockedFields) {
   const { familyName, givenName, gender, birthDate, residentIdNumber } = values.person;
-  return { familyName, givenName, gender: gender || undefined, birthDate, residentIdNumber };
+  return {
+    familyName,
+    givenName,
+    gender: gender || undefined,
+    ...(locked.birthDate ? {} : { birthDate }),
+    ...(locked.residentIdNumber ? {} : { residentIdNumber }),
+  };
 }
 
 function organizationInput(values: TCustomerFormValues) {
@@ -162,12 +206,19 @@ function organizationInput(values: TCustomerFormValues) {
   return { legalName, uscc, size: size || null };
 }
 
-export function toSchemaInput(values: TCustomerFormValues, mode: TFormMode) {
+export function toSchemaInput(values: TCustomerFormValues, mode: TFormMode, locked = NOTHING_LOCKED) {
   const profile =
-    values.kind === 'person' ? { person: personInput(values) } : { organization: organizationInput(values) };
+    values.kind === 'person'
+      ? { person: personInput(values, locked) }
+      : { organization: organizationInput(values) };
+  const { contactPoints, addresses, ...common } = commonInput(values);
+  const lists = {
+    ...(locked.contactPoints ? {} : { contactPoints }),
+    ...(locked.addresses ? {} : { addresses }),
+  };
   return mode === 'create'
-    ? { kind: values.kind, ...profile, ...commonInput(values) }
-    : { ...profile, ...commonInput(values) };
+    ? { kind: values.kind, ...profile, ...lists, ...common }
+    : { ...profile, ...lists, ...common };
 }
 
 const createResolver = zodResolver(ZCustomerCreate);
@@ -177,29 +228,30 @@ const updateResolver = zodResolver(ZCustomerUpdate);
  * zodResolver over the shared schemas, applied to the schema-shaped input rather than the raw form.
  * Field names are identical in both shapes, so the errors land on the right inputs unchanged.
  */
-export function customerFormResolver(mode: TFormMode): Resolver<TCustomerFormValues, unknown, TCustomerFormOutput> {
+export function customerFormResolver(
+  mode: TFormMode,
+  locked: TLockedFields = NOTHING_LOCKED,
+): Resolver<TCustomerFormValues, unknown, TCustomerFormOutput> {
   return async (values, context, options) => {
-    const input = toSchemaInput(values, mode);
-    // The options carry field refs keyed by path, which are the same in both shapes.
-    const sharedOptions = options as unknown as Parameters<typeof createResolver>[2];
+    const input = toSchemaInput(values, mode, locked);
+    // The options carry field refs keyed by path, and the paths are the same in both shapes.
     const result =
       mode === 'create'
-        ? await createResolver(input as Parameters<typeof createResolver>[0], context, sharedOptions)
-        : await updateResolver(input as Parameters<typeof updateResolver>[0], context, sharedOptions);
+        ? await createResolver(
+            input as Parameters<typeof createResolver>[0],
+            context,
+            options as unknown as Parameters<typeof createResolver>[2],
+          )
+        : await updateResolver(
+            input as Parameters<typeof updateResolver>[0],
+            context,
+            options as unknown as Parameters<typeof updateResolver>[2],
+          );
     if (Object.keys(result.errors).length > 0) {
       return { values: {}, errors: result.errors as FieldErrors<TCustomerFormValues> };
     }
     return { values: result.values, errors: {} };
   };
-}
-
-/**
- * The generated client names the create body's discriminator after the schema ('PersonCustomerCreate')
- * because the contract's discriminator has no `mapping`; on the wire it is 'person' or 'organization',
- * exactly what the shared schema produces. This one cast bridges that until the contract gains a mapping.
- */
-export function toCreateBody(output: TCustomerCreate): CustomerCreate {
-  return output as unknown as CustomerCreate;
 }
 
 const PROFILE_KEYS = ['person', 'organization'] as const;
@@ -212,9 +264,10 @@ export function toUpdateBody(options: {
   output: TCustomerUpdate;
   values: TCustomerFormValues;
   initialValues: TCustomerFormValues;
+  locked: TLockedFields;
 }): CustomerUpdate {
-  const current: Record<string, unknown> = toSchemaInput(options.values, 'edit');
-  const initial: Record<string, unknown> = toSchemaInput(options.initialValues, 'edit');
+  const current: Record<string, unknown> = toSchemaInput(options.values, 'edit', options.locked);
+  const initial: Record<string, unknown> = toSchemaInput(options.initialValues, 'edit', options.locked);
   const output: Record<string, unknown> = options.output;
   const body: Record<string, unknown> = {};
   for (const key of Object.keys(current)) {

@@ -1,27 +1,30 @@
 import type { FieldError as ProblemFieldError } from '@cims/api-client';
-import { useId, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   Controller,
   FormProvider,
-  get,
   type SubmitHandler,
+  useController,
   useForm,
   useFormContext,
   useWatch,
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField, fieldA11y } from '../../components/form-field';
-import { isApiError } from '../../lib/api';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { type ApiError, isApiError } from '../../lib/api';
+import { applyFieldErrors, errorMessageAt } from '../../lib/form-errors';
 import { translateValidationMessage } from '../../lib/validation-messages';
 import { useUsers } from '../users/queries';
+import { userOptionLabel } from '../users/user-label';
 import { AddressesFieldset } from './addresses-fieldset';
 import { ContactPointsFieldset } from './contact-points-fieldset';
 import {
   customerFormResolver,
+  NOTHING_LOCKED,
   type TCustomerFormOutput,
   type TCustomerFormValues,
   type TFormMode,
+  type TLockedFields,
 } from './customer-form-values';
 import { CUSTOMER_KINDS, GENDERS, LIFECYCLE_STAGES, ORGANIZATION_SIZES, SOURCE_CHANNELS } from './enums';
 import { TagsInput } from './tags-input';
@@ -40,9 +43,17 @@ const RENDERED_FIELD = new RegExp(
 
 export type TCustomerFormSubmit = (output: TCustomerFormOutput, values: TCustomerFormValues) => Promise<void>;
 
-type TBanner = { message: string; details: ProblemFieldError[] };
+type TBanner = { message: string; details: ProblemFieldError[]; isOnFields: boolean };
 
-function ProfileFields({ mode }: { mode: TFormMode }) {
+function bannerKeyFor(error: ApiError): { key: string; detail?: string } {
+  if (error.status === 400 || error.status === 422) return { key: 'form.fixErrors' };
+  if (error.status === 403) return { key: 'errors.forbidden' };
+  if (error.status === 409)
+    return { key: 'errors.conflict', detail: error.problem.detail ?? error.problem.title };
+  return { key: 'errors.generic' };
+}
+
+function ProfileFields({ mode, locked }: { mode: TFormMode; locked: TLockedFields }) {
   const { t } = useTranslation();
   const idPrefix = useId();
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -51,7 +62,7 @@ function ProfileFields({ mode }: { mode: TFormMode }) {
     formState: { errors },
   } = useFormContext<TCustomerFormValues>();
   const kind = useWatch<TCustomerFormValues, 'kind'>({ name: 'kind' });
-  const errorAt = (path: string) => translateValidationMessage(t, get(errors, path)?.message);
+  const errorAt = (path: string) => translateValidationMessage(t, errorMessageAt(errors, path));
 
   if (kind === 'organization') {
     return (
@@ -113,7 +124,12 @@ function ProfileFields({ mode }: { mode: TFormMode }) {
           {...register('person.familyName')}
         />
       </FormField>
-      <FormField id={id('givenName')} label={t('fields.givenName')} error={errorAt('person.givenName')} isRequired>
+      <FormField
+        id={id('givenName')}
+        label={t('fields.givenName')}
+        error={errorAt('person.givenName')}
+        isRequired
+      >
         <input
           {...fieldA11y(id('givenName'), errorAt('person.givenName'))}
           type="text"
@@ -132,10 +148,17 @@ function ProfileFields({ mode }: { mode: TFormMode }) {
           ))}
         </select>
       </FormField>
-      <FormField id={id('birthDate')} label={t('fields.birthDate')} error={errorAt('person.birthDate')}>
+      <FormField
+        id={id('birthDate')}
+        label={t('fields.birthDate')}
+        error={errorAt('person.birthDate')}
+        hint={locked.birthDate ? t('form.lockedHint') : undefined}
+      >
+        {/* A masked birth date (1990-**-**) is no date, so it is shown as plain read-only text. */}
         <input
           {...fieldA11y(id('birthDate'), errorAt('person.birthDate'))}
-          type="date"
+          type={locked.birthDate ? 'text' : 'date'}
+          readOnly={locked.birthDate}
           {...register('person.birthDate')}
         />
       </FormField>
@@ -143,7 +166,7 @@ function ProfileFields({ mode }: { mode: TFormMode }) {
         id={id('residentId')}
         label={t('fields.residentIdNumber')}
         error={errorAt('person.residentIdNumber')}
-        hint={t('form.residentIdHint')}
+        hint={locked.residentIdNumber ? t('form.lockedHint') : t('form.residentIdHint')}
         className="form-grid__wide"
       >
         <input
@@ -151,10 +174,51 @@ function ProfileFields({ mode }: { mode: TFormMode }) {
           type="text"
           autoComplete="off"
           spellCheck={false}
+          readOnly={locked.residentIdNumber}
           {...register('person.residentIdNumber')}
         />
       </FormField>
     </div>
+  );
+}
+
+/**
+ * Controlled because the staff list arrives after the form mounts: an uncontrolled select would show
+ * "no owner" for an owner whose option did not exist yet, while the form still held the owner's id.
+ */
+function OwnerSelect({ id, error }: { id: string; error: string | undefined }) {
+  const { t } = useTranslation();
+  const users = useUsers();
+  const { field, formState } = useController<TCustomerFormValues, 'ownerId'>({ name: 'ownerId' });
+  const initialOwnerId = formState.defaultValues?.ownerId;
+  const owners = users.data ?? [];
+  return (
+    <FormField
+      id={id}
+      label={t('fields.owner')}
+      error={error}
+      hint={users.isError ? t('form.ownersUnavailable') : undefined}
+    >
+      <select
+        {...fieldA11y(id, error)}
+        ref={field.ref}
+        name={field.name}
+        value={field.value}
+        onChange={(event) => field.onChange(event.target.value)}
+        onBlur={field.onBlur}
+        disabled={users.isPending || users.isError}
+      >
+        <option value="">{t('form.noOwner')}</option>
+        {initialOwnerId && !owners.some((user) => user.id === initialOwnerId) && (
+          <option value={initialOwnerId}>{t('form.currentOwner')}</option>
+        )}
+        {owners.map((user) => (
+          <option key={user.id} value={user.id} disabled={!user.isActive}>
+            {userOptionLabel(t, user)}
+          </option>
+        ))}
+      </select>
+    </FormField>
   );
 }
 
@@ -165,20 +229,24 @@ function ClassificationFields({ mode }: { mode: TFormMode }) {
   const {
     register,
     control,
-    formState: { errors, defaultValues },
+    formState: { errors },
   } = useFormContext<TCustomerFormValues>();
-  const users = useUsers();
-  const errorAt = (path: string) => translateValidationMessage(t, get(errors, path)?.message);
+  const errorAt = (path: string) => translateValidationMessage(t, errorMessageAt(errors, path));
   const tags = useWatch<TCustomerFormValues, 'tags'>({ name: 'tags' });
   // A rule on one tag reports at tags.N; the chips have no inputs of their own, so the box shows it.
   const tagsError = errorAt('tags') ?? tags.map((_, index) => errorAt(`tags.${index}`)).find(Boolean);
-  const initialOwnerId = defaultValues?.ownerId;
-  const ownerOptions = users.data ?? [];
 
   return (
     <div className="form-grid">
-      <FormField id={id('lifecycleStage')} label={t('fields.lifecycleStage')} error={errorAt('lifecycleStage')}>
-        <select {...fieldA11y(id('lifecycleStage'), errorAt('lifecycleStage'))} {...register('lifecycleStage')}>
+      <FormField
+        id={id('lifecycleStage')}
+        label={t('fields.lifecycleStage')}
+        error={errorAt('lifecycleStage')}
+      >
+        <select
+          {...fieldA11y(id('lifecycleStage'), errorAt('lifecycleStage'))}
+          {...register('lifecycleStage')}
+        >
           {LIFECYCLE_STAGES.map((stage) => (
             <option key={stage} value={stage}>
               {t(`enums.lifecycleStage.${stage}`)}
@@ -212,28 +280,7 @@ function ClassificationFields({ mode }: { mode: TFormMode }) {
           {...register('industry')}
         />
       </FormField>
-      <FormField
-        id={id('owner')}
-        label={t('fields.owner')}
-        error={errorAt('ownerId')}
-        hint={users.isError ? t('form.ownersUnavailable') : undefined}
-      >
-        <select
-          {...fieldA11y(id('owner'), errorAt('ownerId'))}
-          disabled={users.isPending || users.isError}
-          {...register('ownerId')}
-        >
-          <option value="">{t('form.noOwner')}</option>
-          {initialOwnerId && !ownerOptions.some((user) => user.id === initialOwnerId) && (
-            <option value={initialOwnerId}>{t('form.currentOwner')}</option>
-          )}
-          {ownerOptions.map((user) => (
-            <option key={user.id} value={user.id} disabled={!user.isActive}>
-              {user.displayName}
-            </option>
-          ))}
-        </select>
-      </FormField>
+      <OwnerSelect id={id('owner')} error={errorAt('ownerId')} />
       <FormField
         id={id('tags')}
         label={t('fields.tags')}
@@ -255,7 +302,12 @@ function ClassificationFields({ mode }: { mode: TFormMode }) {
           )}
         />
       </FormField>
-      <FormField id={id('notes')} label={t('fields.notes')} error={errorAt('notes')} className="form-grid__wide">
+      <FormField
+        id={id('notes')}
+        label={t('fields.notes')}
+        error={errorAt('notes')}
+        className="form-grid__wide"
+      >
         <textarea {...fieldA11y(id('notes'), errorAt('notes'))} rows={4} {...register('notes')} />
       </FormField>
     </div>
@@ -265,21 +317,24 @@ function ClassificationFields({ mode }: { mode: TFormMode }) {
 function KindSwitch({ mode }: { mode: TFormMode }) {
   const { t } = useTranslation();
   const idPrefix = useId();
-  const { register } = useFormContext<TCustomerFormValues>();
+  const { register, getValues } = useFormContext<TCustomerFormValues>();
+  // A stored customer's kind is fixed (the API cannot change it), so editing shows it as text; disabled
+  // radios would also make react-hook-form read the kind as undefined.
+  if (mode === 'edit') {
+    return (
+      <p className="kind-switch__fixed">
+        <span className="kind-switch__label">{t('fields.kind')}</span>
+        <span className="badge badge--muted">{t(`enums.kind.${getValues('kind')}`)}</span>
+      </p>
+    );
+  }
   return (
     <fieldset className="kind-switch">
       <legend>{t('fields.kind')}</legend>
       <div className="segmented segmented--large">
         {CUSTOMER_KINDS.map((kind) => (
           <label key={kind} className="segmented__radio" htmlFor={`${idPrefix}-${kind}`}>
-            <input
-              id={`${idPrefix}-${kind}`}
-              type="radio"
-              value={kind}
-              // The kind of a stored customer is fixed; the API has no way to change it.
-              disabled={mode === 'edit'}
-              {...register('kind')}
-            />
+            <input id={`${idPrefix}-${kind}`} type="radio" value={kind} {...register('kind')} />
             <span>{t(`enums.kind.${kind}`)}</span>
           </label>
         ))}
@@ -291,21 +346,25 @@ function KindSwitch({ mode }: { mode: TFormMode }) {
 export function CustomerForm({
   mode,
   defaultValues,
+  locked = NOTHING_LOCKED,
   onSubmit,
   onCancel,
   submitLabel,
 }: {
   mode: TFormMode;
   defaultValues: TCustomerFormValues;
+  locked?: TLockedFields;
   onSubmit: TCustomerFormSubmit;
   onCancel: () => void;
   submitLabel: string;
 }) {
   const { t } = useTranslation();
   const [banner, setBanner] = useState<TBanner | null>(null);
+  const bannerRef = useRef<HTMLDivElement>(null);
+  const resolver = useMemo(() => customerFormResolver(mode, locked), [mode, locked]);
   const form = useForm<TCustomerFormValues, unknown, TCustomerFormOutput>({
     defaultValues,
-    resolver: customerFormResolver(mode),
+    resolver,
     // Errors appear as soon as a field is left, and then follow every keystroke until fixed.
     mode: 'onTouched',
   });
@@ -322,7 +381,7 @@ export function CustomerForm({
       await onSubmit(output, getValues());
     } catch (error) {
       if (!isApiError(error)) {
-        setBanner({ message: t('errors.network'), details: [] });
+        setBanner({ message: t('errors.network'), details: [], isOnFields: false });
         return;
       }
       const unshown = applyFieldErrors({
@@ -330,25 +389,25 @@ export function CustomerForm({
         setError,
         isRenderedField: (path) => RENDERED_FIELD.test(path),
       });
-      const message =
-        error.status === 422 || error.status === 400
-          ? t('form.fixErrors')
-          : error.status === 403
-            ? t('errors.forbidden')
-            : error.status === 409
-              ? t('errors.conflict', { detail: error.problem.detail ?? error.problem.title })
-              : (error.problem.detail ?? error.problem.title);
-      setBanner({ message, details: unshown });
+      const { key, detail } = bannerKeyFor(error);
+      const isOnFields = (error.problem.errors?.length ?? 0) > unshown.length;
+      setBanner({ message: t(key, { detail }), details: unshown, isOnFields });
     }
   };
 
-  const onInvalid = () => setBanner({ message: t('form.fixErrors'), details: [] });
+  // react-hook-form focuses the first invalid field itself; only a problem no field shows needs the
+  // banner brought into view, or it would sit above the fold while the user looks at the save button.
+  useEffect(() => {
+    if (banner && !banner.isOnFields) bannerRef.current?.scrollIntoView({ block: 'center' });
+  }, [banner]);
+
+  const onInvalid = () => setBanner({ message: t('form.fixErrors'), details: [], isOnFields: true });
 
   return (
     <FormProvider {...form}>
       <form className="customer-form" onSubmit={handleSubmit(submit, onInvalid)} noValidate>
         {banner && (
-          <div className="banner banner--error" role="alert">
+          <div className="banner banner--error" role="alert" ref={bannerRef}>
             <p>{banner.message}</p>
             {banner.details.length > 0 && (
               <ul>
@@ -366,10 +425,10 @@ export function CustomerForm({
             {t('customer.profile')}
           </h2>
           <KindSwitch mode={mode} />
-          <ProfileFields mode={mode} />
+          <ProfileFields mode={mode} locked={locked} />
         </section>
-        <ContactPointsFieldset />
-        <AddressesFieldset />
+        <ContactPointsFieldset isLocked={locked.contactPoints} />
+        <AddressesFieldset isLocked={locked.addresses} />
         <section className="card form-section" aria-labelledby="classification-heading">
           <h2 id="classification-heading" className="card__title">
             {t('customer.classification')}

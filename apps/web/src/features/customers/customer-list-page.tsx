@@ -1,5 +1,5 @@
 import type { CustomerSummary } from '@cims/api-client';
-import { formatPhoneNational } from '@cims/schemas';
+import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useFormatters } from '../../lib/format';
@@ -11,7 +11,9 @@ import { QuickSearch } from './quick-search';
 function CustomerRow({ customer }: { customer: CustomerSummary }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const region = [customer.provinceName, customer.cityName].filter(Boolean).join(' ');
+  const region = customer.provinceCode
+    ? formatRegionPath({ provinceCode: customer.provinceCode, cityCode: customer.cityCode })
+    : '';
   return (
     <tr>
       <th scope="row" data-label={t('fields.displayName')}>
@@ -21,7 +23,7 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
         <span className="badge badge--muted">{t(`enums.kind.${customer.kind}`)}</span>
         {customer.deletedAt && <span className="badge badge--danger">{t('customers.deleted')}</span>}
       </th>
-      <td data-label={t('fields.phone')}>
+      <td data-label={t('fields.phone')} className="nowrap">
         {customer.primaryPhone ? formatPhoneNational(customer.primaryPhone) : '—'}
       </td>
       <td data-label={t('fields.region')}>{region || '—'}</td>
@@ -41,8 +43,12 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
           '—'
         )}
       </td>
-      <td data-label={t('fields.owner')}>{customer.owner?.displayName ?? '—'}</td>
-      <td data-label={t('fields.updatedAt')}>{format.dateTime(customer.updatedAt)}</td>
+      <td data-label={t('fields.owner')} className="nowrap">
+        {customer.owner?.displayName ?? '—'}
+      </td>
+      <td data-label={t('fields.updatedAt')} className="nowrap">
+        {format.dateTime(customer.updatedAt)}
+      </td>
     </tr>
   );
 }

@@ -4,7 +4,10 @@ import type { components } from '@cims/api-client';
 // compile error, and the labels come from i18n under `enums.<name>.<value>`.
 type Schemas = components['schemas'];
 
-export const CUSTOMER_KINDS = ['person', 'organization'] as const satisfies readonly Schemas['CustomerKind'][];
+export const CUSTOMER_KINDS = [
+  'person',
+  'organization',
+] as const satisfies readonly Schemas['CustomerKind'][];
 export const LIFECYCLE_STAGES = [
   'lead',
   'prospect',
@@ -27,7 +30,11 @@ export const ORGANIZATION_SIZES = [
   'medium',
   'large',
 ] as const satisfies readonly Schemas['OrganizationSize'][];
-export const CONTACT_POINT_TYPES = ['phone', 'email', 'wechat'] as const satisfies readonly Schemas['ContactPointType'][];
+export const CONTACT_POINT_TYPES = [
+  'phone',
+  'email',
+  'wechat',
+] as const satisfies readonly Schemas['ContactPointType'][];
 export const CUSTOMER_STATUSES = ['active', 'deleted'] as const;
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

@@ -1,5 +1,17 @@
-import type { Customer, CustomerCreate, CustomerUpdate, ListCustomersQuery } from '@cims/api-client';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Customer,
+  CustomerCreate,
+  CustomerUpdate,
+  components,
+  ListCustomersQuery,
+} from '@cims/api-client';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, toEtag, unwrap } from '../../lib/api';
 
 /** The list filters the UI offers; a subset of the operation's query, without paging fields. */
@@ -16,10 +28,13 @@ export const customerKeys = {
   search: (q: string) => [...customerKeys.searches(), q] as const,
   details: () => [...customerKeys.all, 'detail'] as const,
   detail: (id: string) => [...customerKeys.details(), id] as const,
+  histories: () => [...customerKeys.all, 'history'] as const,
+  history: (id: string) => [...customerKeys.histories(), id] as const,
 };
 
 const PAGE_SIZE = 25;
 const SEARCH_LIMIT = 8;
+const HISTORY_PAGE_SIZE = 10;
 
 export function useCustomerList(filters: TCustomerFilters) {
   return useInfiniteQuery({
@@ -40,8 +55,11 @@ export function useCustomerSearch(q: string) {
   return useQuery({
     queryKey: customerKeys.search(trimmed),
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/customers/search', { params: { query: { q: trimmed, limit: SEARCH_LIMIT } } })))
-        .items,
+      (
+        await unwrap(
+          api.GET('/api/v1/customers/search', { params: { query: { q: trimmed, limit: SEARCH_LIMIT } } }),
+        )
+      ).items,
     enabled: trimmed.length > 0,
     // Keeps the last results on screen while the next keystroke's request is in flight, so the list does
     // not flash empty between characters.
@@ -53,15 +71,37 @@ export function useCustomerSearch(q: string) {
 export function useCustomer(id: string) {
   return useQuery({
     queryKey: customerKeys.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/customers/{customerId}', { params: { path: { customerId: id } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/customers/{customerId}', { params: { path: { customerId: id } } })),
   });
 }
 
-/** After any write the lists and search results may order or contain the customer differently. */
-function invalidateCollections(queryClient: ReturnType<typeof useQueryClient>): Promise<void> {
+export function useCustomerHistory(id: string) {
+  return useInfiniteQuery({
+    queryKey: customerKeys.history(id),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/customers/{customerId}/history', {
+          params: {
+            path: { customerId: id },
+            query: { limit: HISTORY_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/**
+ * After any write to one customer: the lists and search results may order or contain it differently,
+ * and its history has a new entry.
+ */
+function invalidateAfterWrite(queryClient: ReturnType<typeof useQueryClient>, id: string): Promise<void> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
     queryClient.invalidateQueries({ queryKey: customerKeys.searches() }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.history(id), exact: true }),
   ]).then(() => undefined);
 }
 
@@ -71,7 +111,7 @@ export function useCreateCustomer() {
     mutationFn: (body: CustomerCreate) => unwrap(api.POST('/api/v1/customers', { body })),
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      return invalidateCollections(queryClient);
+      return invalidateAfterWrite(queryClient, customer.id);
     },
   });
 }
@@ -90,7 +130,7 @@ export function useUpdateCustomer() {
       ),
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      return invalidateCollections(queryClient);
+      return invalidateAfterWrite(queryClient, customer.id);
     },
   });
 }
@@ -103,7 +143,7 @@ export function useDeleteCustomer() {
     onSuccess: (_data, id) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: customerKeys.detail(id), exact: true }),
-        invalidateCollections(queryClient),
+        invalidateAfterWrite(queryClient, id),
       ]),
   });
 }
@@ -115,13 +155,38 @@ export function useRestoreCustomer() {
       unwrap(api.POST('/api/v1/customers/{customerId}/restore', { params: { path: { customerId: id } } })),
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      return invalidateCollections(queryClient);
+      return invalidateAfterWrite(queryClient, customer.id);
     },
+  });
+}
+
+export type TRevealInput = { id: string; field: components['schemas']['SensitiveField']; reason: string };
+
+/**
+ * Plain values of one masked field. They are deliberately kept out of the query cache: the caller shows
+ * them while it is mounted and they are gone afterwards. The reveal is audited, so the history changes.
+ */
+export function useRevealCustomerField() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, field, reason }: TRevealInput) =>
+      unwrap(
+        api.POST('/api/v1/customers/{customerId}/reveal', {
+          params: { path: { customerId: id } },
+          body: { field, reason },
+        }),
+      ),
+    onSuccess: (_data, { id }) =>
+      queryClient.invalidateQueries({ queryKey: customerKeys.history(id), exact: true }),
   });
 }
 
 /** Re-reads one customer, e.g. after a 412 told us our copy is stale. */
 export function useRefreshCustomer() {
   const queryClient = useQueryClient();
-  return (id: string) => queryClient.invalidateQueries({ queryKey: customerKeys.detail(id), exact: true });
+  return (id: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: customerKeys.detail(id), exact: true }),
+      queryClient.invalidateQueries({ queryKey: customerKeys.history(id), exact: true }),
+    ]);
 }

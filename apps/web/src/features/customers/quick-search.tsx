@@ -1,5 +1,5 @@
 import type { CustomerSummary } from '@cims/api-client';
-import { formatPhoneNational } from '@cims/schemas';
+import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -12,7 +12,9 @@ function secondaryLine(customer: CustomerSummary): string {
   return [
     customer.primaryPhone ? formatPhoneNational(customer.primaryPhone) : null,
     customer.primaryEmail,
-    [customer.provinceName, customer.cityName].filter(Boolean).join(' '),
+    customer.provinceCode
+      ? formatRegionPath({ provinceCode: customer.provinceCode, cityCode: customer.cityCode })
+      : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -39,7 +41,6 @@ export function QuickSearch() {
   const isExpanded = isOpen && hasQuery;
 
   // A new result set invalidates the highlighted position.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the results change
   useEffect(() => setActiveIndex(-1), [search.data]);
 
   useEffect(() => {
@@ -106,10 +107,13 @@ export function QuickSearch() {
         />
       </div>
       <div className="quick-search__popover" hidden={!isExpanded}>
-        <ul id={listId} role="listbox" aria-label={t('search.results')} className="quick-search__list">
+        <div id={listId} role="listbox" aria-label={t('search.results')} className="quick-search__list">
           {results.map((customer, index) => (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection is handled on the combobox input
-            <li
+            // Options stay unfocusable on purpose: in a combobox focus remains in the input, which moves
+            // through them with aria-activedescendant and handles Enter itself.
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard
+            // biome-ignore lint/a11y/useFocusableInteractive: see above
+            <div
               key={customer.id}
               id={optionId(index)}
               role="option"
@@ -124,9 +128,9 @@ export function QuickSearch() {
                 {customer.deletedAt && <span className="badge badge--danger">{t('customers.deleted')}</span>}
               </span>
               <span className="quick-search__meta">{secondaryLine(customer)}</span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
         <p className="quick-search__status" role="status">
           {search.isFetching && results.length === 0
             ? t('search.searching')

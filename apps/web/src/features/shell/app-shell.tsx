@@ -2,25 +2,22 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/queries';
+import { ACCESS_POLICY_READ_ROLES, AUDIT_LOG_ROLES, CUSTOMER_CREATE_ROLES, hasAnyRole } from '../auth/roles';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
 export function AppShell() {
   const { t } = useTranslation();
   const session = useSession();
+  const user = session.data?.user;
   const location = useLocation();
   const [isNavOpen, setIsNavOpen] = useState(false);
   const navId = useId();
 
   // On narrow screens the menu covers the page; following a link should reveal the page it opened.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the pathname is the trigger, not an input
   useEffect(() => {
     setIsNavOpen(false);
   }, [location.pathname]);
-
-  useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
 
   return (
     <div className="app">
@@ -49,13 +46,25 @@ export function AppShell() {
             <NavLink to="/" end className="topbar__link">
               {t('nav.customers')}
             </NavLink>
-            <NavLink to="/customers/new" className="topbar__link">
-              {t('nav.newCustomer')}
-            </NavLink>
+            {hasAnyRole(user, CUSTOMER_CREATE_ROLES) && (
+              <NavLink to="/customers/new" className="topbar__link">
+                {t('nav.newCustomer')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, AUDIT_LOG_ROLES) && (
+              <NavLink to="/audit" className="topbar__link">
+                {t('nav.audit')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, ACCESS_POLICY_READ_ROLES) && (
+              <NavLink to="/access-policies" className="topbar__link">
+                {t('nav.accessPolicies')}
+              </NavLink>
+            )}
           </nav>
           <div className="topbar__tools">
             <LanguageSwitch />
-            {session.data && <UserMenu user={session.data.user} />}
+            {user && <UserMenu user={user} />}
           </div>
         </div>
       </header>

@@ -7,7 +7,8 @@ const NATIVE_NAMES: Record<TLanguage, string> = { 'zh-CN': '中文', en: 'Englis
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
-    <div className="segmented" role="group" aria-label={t('shell.language')}>
+    <fieldset className="segmented">
+      <legend className="visually-hidden">{t('shell.language')}</legend>
       {LANGUAGES.map((language) => (
         <button
           key={language}
@@ -20,6 +21,6 @@ export function LanguageSwitch() {
           {NATIVE_NAMES[language]}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

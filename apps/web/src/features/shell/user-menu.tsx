@@ -54,9 +54,10 @@ export function UserMenu({ user }: { user: User }) {
       <div id={menuId} className="user-menu__panel" hidden={!isOpen}>
         <p className="user-menu__identity">
           <strong>{user.displayName}</strong>
-          <span>{user.email}</span>
+          <span className="user-menu__email">{user.email}</span>
           <span className="user-menu__roles">
             {user.roles.map((role) => t(`enums.staffRole.${role}`)).join(' · ')}
+            {user.team && ` · ${user.team}`}
           </span>
         </p>
         <button

@@ -1,0 +1,26 @@
+import type { components } from '@cims/api-client';
+import type { TStaffRole } from '../auth/roles';
+
+type Schemas = components['schemas'];
+export type TFieldAccess = Schemas['FieldAccess'];
+export type TDataScope = Schemas['DataScope'];
+export type TSensitiveField = keyof Schemas['FieldAccessMap'];
+
+// The option lists follow the contract's enums; labels live in i18n under `enums.<name>.<value>`.
+export const STAFF_ROLES = [
+  'admin',
+  'sales',
+  'service',
+  'marketing',
+  'compliance',
+  'auditor',
+] as const satisfies readonly TStaffRole[];
+export const DATA_SCOPES = ['all', 'own_or_team'] as const satisfies readonly TDataScope[];
+export const FIELD_ACCESS_VALUES = ['visible', 'masked', 'hidden'] as const satisfies readonly TFieldAccess[];
+export const SENSITIVE_FIELD_NAMES = [
+  'residentIdNumber',
+  'birthDate',
+  'phone',
+  'email',
+  'addressDetail',
+] as const satisfies readonly TSensitiveField[];

@@ -1,0 +1,20 @@
+import { type components, operationRoles, type User } from '@cims/api-client';
+
+export type TStaffRole = components['schemas']['StaffRole'];
+
+/*
+ * Who may open which page: the `x-roles` of the operation each page needs, generated from the contract
+ * (operationRoles). The API enforces them; the SPA only uses them to avoid offering links and controls
+ * that would end in a 403.
+ */
+export const AUDIT_LOG_ROLES: readonly TStaffRole[] = operationRoles.listAuditEntries;
+export const ACCESS_POLICY_READ_ROLES: readonly TStaffRole[] = operationRoles.listAccessPolicies;
+export const ACCESS_POLICY_EDIT_ROLES: readonly TStaffRole[] = operationRoles.updateAccessPolicy;
+export const CUSTOMER_CREATE_ROLES: readonly TStaffRole[] = operationRoles.createCustomer;
+
+export function hasAnyRole(
+  user: Pick<User, 'roles'> | null | undefined,
+  roles: readonly TStaffRole[],
+): boolean {
+  return user ? user.roles.some((role) => roles.includes(role)) : false;
+}

@@ -1,0 +1,31 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { translateValidationMessage } from './validation-messages';
+
+// Echoes the key and options, which is all these tests need to see what was looked up.
+const t = ((key: string, options?: Record<string, unknown>) =>
+  options ? `${key} ${JSON.stringify(options)}` : key) as unknown as TFunction;
+
+describe('translateValidationMessage', () => {
+  it('maps known schema messages to translation keys', () => {
+    expect(translateValidationMessage(t, 'Not a valid phone number')).toBe('validation.phoneInvalid');
+    expect(translateValidationMessage(t, 'Required')).toBe('validation.required');
+  });
+
+  it('keeps the numbers of parameterised messages', () => {
+    expect(translateValidationMessage(t, 'Must be at most 20 characters')).toBe(
+      'validation.maxLength {"max":"20"}',
+    );
+  });
+
+  it('translates the contact point type inside a message', () => {
+    expect(translateValidationMessage(t, 'Only one phone contact point can be primary')).toBe(
+      'validation.onePrimaryContactPoint {"type":"enums.contactPointType.phone"}',
+    );
+  });
+
+  it('shows unknown messages unchanged rather than hiding them', () => {
+    expect(translateValidationMessage(t, 'Something new')).toBe('Something new');
+    expect(translateValidationMessage(t, undefined)).toBeUndefined();
+  });
+});

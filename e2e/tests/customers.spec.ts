@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { signIn, uniqueMobile } from './support';
+
+test('create a person, find them by phone digits, edit, and read the detail page in both languages', async ({
+  page,
+}) => {
+  const mobile = uniqueMobile();
+  const givenName = `测试${mobile.slice(-4)}`;
+  const displayName = `柯${givenName}`;
+
+  await signIn(page);
+  await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
+
+  // Create, with live validation of the phone number before anything is submitted.
+  await page.getByRole('main').getByRole('link', { name: '新建客户' }).click();
+  await expect(page.getByRole('heading', { name: '新建客户' })).toBeVisible();
+  await page.getByRole('textbox', { name: '姓', exact: true }).fill('柯');
+  await page.getByRole('textbox', { name: '名', exact: true }).fill(givenName);
+  const phone = page.getByRole('group', { name: '联系方式 1' }).getByRole('textbox', { name: '电话号码' });
+  await phone.fill('12345');
+  await phone.blur();
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(phone).toHaveAccessibleDescription('电话号码无效');
+
+  await phone.fill(mobile);
+  await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: '创建客户' }).click();
+
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('status').filter({ hasText: '客户已创建。' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: displayName })).toBeVisible();
+  const detailUrl = page.url();
+
+  // Quick search by four digits from the middle of the number.
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '客户', exact: true })
+    .click();
+  const search = page.getByRole('combobox', { name: '快速搜索' });
+  await search.fill(mobile.slice(4, 8));
+  const result = page.getByRole('option', { name: new RegExp(displayName) });
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page).toHaveURL(detailUrl);
+
+  // Edit: move the lifecycle stage on and add a tag.
+  await page.getByRole('link', { name: '编辑' }).click();
+  await expect(page.getByRole('heading', { name: `编辑客户：${displayName}` })).toBeVisible();
+  await page.getByLabel('生命周期阶段').selectOption({ label: '成交客户' });
+  const tags = page.getByLabel('标签', { exact: true });
+  await tags.fill('e2e回归');
+  await tags.press('Enter');
+  await expect(page.getByRole('button', { name: '移除标签 e2e回归' })).toBeVisible();
+  await page.getByRole('button', { name: '保存修改' }).click();
+
+  await expect(page).toHaveURL(detailUrl);
+  await expect(page.getByRole('status').filter({ hasText: '客户已保存。' })).toBeVisible();
+  const header = page.getByRole('region', { name: displayName });
+  await expect(header.getByRole('list', { name: '标签' }).getByText('e2e回归')).toBeVisible();
+  await expect(header.getByText('成交客户')).toBeVisible();
+  const history = page.getByRole('region', { name: '变更记录' });
+  await expect(history.getByText('修改了客户')).toBeVisible();
+  await expect(history.getByText('创建了客户')).toBeVisible();
+
+  // Open the detail page again from the list, filtered by the new tag.
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '客户', exact: true })
+    .click();
+  await page.getByLabel('标签', { exact: true }).fill('e2e回归');
+  const row = page.getByRole('row', { name: new RegExp(displayName) });
+  await expect(row).toBeVisible();
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+  await row.getByRole('link', { name: displayName }).click();
+  await expect(page).toHaveURL(detailUrl);
+  await expect(page.getByRole('heading', { name: '基本资料' })).toBeVisible();
+
+  // The language switch relabels the page and is reflected in <html lang>.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Contact points' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: '基本资料' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
