@@ -1,4 +1,15 @@
-import { ZCustomerUpdate, ZOrganizationCustomerCreate, ZPersonCustomerCreate } from '@cims/schemas';
+import {
+  ZContactPointType,
+  ZCustomerKind,
+  ZCustomerUpdate,
+  ZGender,
+  ZLifecycleStage,
+  ZOrganizationCustomerCreate,
+  ZOrganizationSize,
+  ZPersonCustomerCreate,
+  ZSourceChannel,
+  ZStaffRole,
+} from '@cims/schemas';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { listOperations, openApiDocument } from '../src/http/contract';
@@ -59,5 +70,19 @@ describe('the contract and @cims/schemas agree', () => {
     const nested = jsonSchema.properties[key];
     expect(Object.keys(nested?.properties ?? {}).sort()).toEqual(keysOf(name));
     expect([...(nested?.required ?? [])].sort()).toEqual([...(schemas[name]?.required ?? [])].sort());
+  });
+
+  it.each([
+    ['CustomerKind', ZCustomerKind],
+    ['LifecycleStage', ZLifecycleStage],
+    ['SourceChannel', ZSourceChannel],
+    ['Gender', ZGender],
+    ['OrganizationSize', ZOrganizationSize],
+    ['ContactPointType', ZContactPointType],
+    ['StaffRole', ZStaffRole],
+  ] as const)('enum %s', (name, zodEnum) => {
+    const contractEnum = (openApiDocument.components.schemas as Record<string, { enum: string[] }>)[name]
+      ?.enum;
+    expect([...zodEnum.options].sort()).toEqual([...(contractEnum ?? [])].sort());
   });
 });

@@ -1,40 +1,20 @@
-import type { components } from '@cims/api-client';
+import {
+  ZContactPointType,
+  ZCustomerKind,
+  ZGender,
+  ZLifecycleStage,
+  ZOrganizationSize,
+  ZSourceChannel,
+} from '@cims/schemas';
 
-// The option lists follow the contract's enums; the generated types make a missing or misspelt value a
-// compile error, and the labels come from i18n under `enums.<name>.<value>`.
-type Schemas = components['schemas'];
-
-export const CUSTOMER_KINDS = [
-  'person',
-  'organization',
-] as const satisfies readonly Schemas['CustomerKind'][];
-export const LIFECYCLE_STAGES = [
-  'lead',
-  'prospect',
-  'customer',
-  'churned',
-] as const satisfies readonly Schemas['LifecycleStage'][];
-export const SOURCE_CHANNELS = [
-  'website',
-  'marketplace',
-  'store',
-  'hotline',
-  'wechat',
-  'partner',
-  'import',
-] as const satisfies readonly Schemas['SourceChannel'][];
-export const GENDERS = ['male', 'female', 'unknown'] as const satisfies readonly Schemas['Gender'][];
-export const ORGANIZATION_SIZES = [
-  'micro',
-  'small',
-  'medium',
-  'large',
-] as const satisfies readonly Schemas['OrganizationSize'][];
-export const CONTACT_POINT_TYPES = [
-  'phone',
-  'email',
-  'wechat',
-] as const satisfies readonly Schemas['ContactPointType'][];
+// The option lists are the shared schemas' enums (which a test holds to the contract); the labels come
+// from i18n under `enums.<name>.<value>`.
+export const CUSTOMER_KINDS = ZCustomerKind.options;
+export const LIFECYCLE_STAGES = ZLifecycleStage.options;
+export const SOURCE_CHANNELS = ZSourceChannel.options;
+export const GENDERS = ZGender.options;
+export const ORGANIZATION_SIZES = ZOrganizationSize.options;
+export const CONTACT_POINT_TYPES = ZContactPointType.options;
 export const CUSTOMER_STATUSES = ['active', 'deleted'] as const;
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
