@@ -1,6 +1,7 @@
 import { listCities, listProvinces } from '@cims/schemas';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterPanel, SelectFilter } from '../../components/filter-panel';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CUSTOMER_KINDS, CUSTOMER_STATUSES, isOneOf, LIFECYCLE_STAGES } from './enums';
 import type { TCustomerFilters } from './queries';
@@ -61,121 +62,74 @@ export function CustomerFilters({
 
   const cities = value.provinceCode ? listCities(value.provinceCode) : [];
   const activeCount = Object.values(value).filter((entry) => entry !== undefined && entry !== '').length;
-  // Only narrow screens fold the filters away (see styles.css); on wide ones the toggle is hidden.
-  const [isOpen, setIsOpen] = useState(false);
-
   return (
-    <section className={`filters${isOpen ? ' filters--open' : ''}`} aria-label={t('filters.title')}>
-      <button
-        type="button"
-        className="filters__toggle button button--block"
-        aria-expanded={isOpen}
-        aria-controls={id('fields')}
-        onClick={() => setIsOpen((open) => !open)}
-      >
-        {activeCount > 0 ? t('filters.toggleActive', { count: activeCount }) : t('filters.toggle')}
-      </button>
-      <div id={id('fields')} className="filters__fields">
-        <div className="field">
-          <label htmlFor={id('kind')}>{t('fields.kind')}</label>
-          <select
-            id={id('kind')}
-            value={value.kind ?? ''}
-            onChange={(event) => set('kind', event.target.value as TCustomerFilters['kind'] | '')}
-          >
-            <option value="">{t('filters.all')}</option>
-            {CUSTOMER_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`enums.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('stage')}>{t('fields.lifecycleStage')}</label>
-          <select
-            id={id('stage')}
-            value={value.lifecycleStage ?? ''}
-            onChange={(event) =>
-              set('lifecycleStage', event.target.value as TCustomerFilters['lifecycleStage'] | '')
-            }
-          >
-            <option value="">{t('filters.all')}</option>
-            {LIFECYCLE_STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`enums.lifecycleStage.${stage}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('tag')}>{t('fields.tag')}</label>
-          <input
-            id={id('tag')}
-            type="text"
-            value={tagText}
-            placeholder={t('filters.tagPlaceholder')}
-            onChange={(event) => setTagText(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={id('province')}>{t('fields.province')}</label>
-          <select
-            id={id('province')}
-            value={value.provinceCode ?? ''}
-            onChange={(event) =>
-              onChange({ ...value, provinceCode: event.target.value || undefined, cityCode: undefined })
-            }
-          >
-            <option value="">{t('filters.all')}</option>
-            {listProvinces().map((region) => (
-              <option key={region.code} value={region.code}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('city')}>{t('fields.city')}</label>
-          <select
-            id={id('city')}
-            value={value.cityCode ?? ''}
-            disabled={cities.length === 0}
-            onChange={(event) => set('cityCode', event.target.value)}
-          >
-            <option value="">{t('filters.all')}</option>
-            {cities.map((region) => (
-              <option key={region.code} value={region.code}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('status')}>{t('fields.status')}</label>
-          <select
-            id={id('status')}
-            value={value.status ?? 'active'}
-            onChange={(event) => set('status', event.target.value === 'active' ? '' : 'deleted')}
-          >
-            {CUSTOMER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`enums.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__actions">
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={activeCount === 0}
-            onClick={() => onChange({})}
-          >
-            {t('filters.clear')}
-          </button>
-        </div>
+    <FilterPanel fieldsId={id('fields')} activeCount={activeCount}>
+      <SelectFilter
+        id={id('kind')}
+        label={t('fields.kind')}
+        value={value.kind}
+        options={CUSTOMER_KINDS.map((kind) => ({ value: kind, label: t(`enums.kind.${kind}`) }))}
+        onChange={(next) => set('kind', next as TCustomerFilters['kind'] | '')}
+      />
+      <SelectFilter
+        id={id('stage')}
+        label={t('fields.lifecycleStage')}
+        value={value.lifecycleStage}
+        options={LIFECYCLE_STAGES.map((stage) => ({
+          value: stage,
+          label: t(`enums.lifecycleStage.${stage}`),
+        }))}
+        onChange={(next) => set('lifecycleStage', next as TCustomerFilters['lifecycleStage'] | '')}
+      />
+      <div className="field">
+        <label htmlFor={id('tag')}>{t('fields.tag')}</label>
+        <input
+          id={id('tag')}
+          type="text"
+          value={tagText}
+          placeholder={t('filters.tagPlaceholder')}
+          onChange={(event) => setTagText(event.target.value)}
+        />
       </div>
-    </section>
+      <SelectFilter
+        id={id('province')}
+        label={t('fields.province')}
+        value={value.provinceCode}
+        options={listProvinces().map((region) => ({ value: region.code, label: region.name }))}
+        onChange={(next) => onChange({ ...value, provinceCode: next || undefined, cityCode: undefined })}
+      />
+      <SelectFilter
+        id={id('city')}
+        label={t('fields.city')}
+        value={value.cityCode}
+        options={cities.map((region) => ({ value: region.code, label: region.name }))}
+        isDisabled={cities.length === 0}
+        onChange={(next) => set('cityCode', next)}
+      />
+      <div className="field">
+        <label htmlFor={id('status')}>{t('fields.status')}</label>
+        <select
+          id={id('status')}
+          value={value.status ?? 'active'}
+          onChange={(event) => set('status', event.target.value === 'active' ? '' : 'deleted')}
+        >
+          {CUSTOMER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`enums.status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__actions">
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={activeCount === 0}
+          onClick={() => onChange({})}
+        >
+          {t('filters.clear')}
+        </button>
+      </div>
+    </FilterPanel>
   );
 }
