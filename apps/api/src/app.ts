@@ -24,6 +24,24 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Request logs name the path, never the query string: quick-search terms are phone digits and names,
+ * and masking applies to logs as much as to responses.
+ */
+export function logOptions(level: string, stream?: { write: (line: string) => void }) {
+  return {
+    level,
+    ...(stream ? { stream } : {}),
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+        remoteAddress: request.ip,
+      }),
+    },
+  };
+}
+
 export interface AppOptions {
   db: Database;
   config: Config;
@@ -33,7 +51,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions) {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? logOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
