@@ -14,7 +14,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { openApiDocument, registerContractRoutes } from './http/contract';
-import { registerErrorHandler, sendProblem } from './http/errors';
+import { DomainError, registerErrorHandler, sendProblem } from './http/errors';
 import { handlers } from './http/handlers';
 
 declare module 'fastify' {
@@ -68,6 +68,20 @@ export async function buildApp(options: AppOptions) {
 
   // JSON only: a text/plain body must be refused (415), not parsed into a string.
   app.removeContentTypeParser('text/plain');
+  // PostgreSQL text cannot hold NUL; refuse it at the door, in bodies and in query strings alike.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (/\\u0000/i.test(body as string)) {
+      done(new DomainError('malformed_request', 'Text may not contain NUL characters (\\u0000).'), undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
+  app.addHook('onRequest', async (request) => {
+    if (/%00/i.test(request.url))
+      throw new DomainError('malformed_request', 'The address may not contain NUL characters.');
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -138,6 +138,12 @@ const fastifyCodes: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_request',
 };
 
+/** PostgreSQL's own error, when a query failed (drizzle wraps it as `cause`). */
+function databaseErrorOf(error: unknown): { code: string; routine?: string } | null {
+  const cause = (error as { cause?: { code?: unknown; routine?: string } }).cause;
+  return cause && typeof cause.code === 'string' ? { code: cause.code, routine: cause.routine } : null;
+}
+
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
     if (error instanceof DomainError) {
@@ -165,7 +171,16 @@ export function registerErrorHandler(app: FastifyInstance) {
     ) {
       return sendProblem(request, reply, 'malformed_request', error.message);
     }
-    request.log.error({ err: error }, 'unhandled error');
+    const databaseError = databaseErrorOf(error);
+    // Class 22 (data exception): a value PostgreSQL cannot take, which validation should have caught.
+    if (databaseError?.code.startsWith('22')) {
+      return sendProblem(request, reply, 'validation_failed', 'A value is malformed or out of range.');
+    }
+    // The query text and its parameters (personal data) stay out of the log; the code and routine suffice.
+    request.log.error(
+      databaseError ? { databaseError } : { err: error },
+      databaseError ? 'database error' : 'unhandled error',
+    );
     return sendProblem(
       request,
       reply,

@@ -280,4 +280,37 @@ describe('field-level security', () => {
         .statusCode,
     ).toBe(403);
   });
+
+  it('does not let a role that sees phones and emails masked recover them through quick search', async () => {
+    const marketing = await t.signIn('marketing');
+    const search = async (q: string) =>
+      (
+        await marketing.request({
+          method: 'GET',
+          url: `/api/v1/customers/search?${new URLSearchParams({ q })}`,
+        })
+      ).json().items as { id: string }[];
+    const national = phone.slice(3);
+    for (const fragment of [national.slice(-4), national.slice(3, 8), 'example.com']) {
+      expect((await search(fragment)).map((i) => i.id)).not.toContain(customerId);
+    }
+    // A complete number or address (what a caller tells the hotline) still finds the customer.
+    expect((await search(national)).map((i) => i.id)).toContain(customerId);
+    expect((await search(email.toUpperCase())).map((i) => i.id)).toContain(customerId);
+    expect((await search(marker)).map((i) => i.id)).toContain(customerId);
+  });
+
+  it('shows no field in a customer’s history that the viewer’s role hides, and no reveals', async () => {
+    const marketing = await t.signIn('marketing');
+    const history = await marketing.request({
+      method: 'GET',
+      url: `/api/v1/customers/${customerId}/history`,
+    });
+    expect(history.statusCode).toBe(200);
+    const created = history.json().items.find((e: { action: string }) => e.action === 'customer.create');
+    expect(Object.keys(created.changes)).not.toContain('residentIdNumber');
+    expect(history.body).not.toContain('110105');
+    expect(history.json().items.map((e: { action: string }) => e.action)).not.toContain('customer.reveal');
+    expect(history.body).not.toContain('客户投诉核实');
+  });
 });

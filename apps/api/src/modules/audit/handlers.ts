@@ -1,5 +1,6 @@
 import { viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
+import { changesVisibleTo } from '../customers/audit-snapshot';
 import { getCustomer } from '../customers/service';
 import { toAuditEntry } from './serializers';
 import { listAuditEntries, verifyAuditChain } from './service';
@@ -18,12 +19,14 @@ export const auditHandlers: {
   },
   async listCustomerHistory(request) {
     const { customerId } = request.params;
-    await getCustomer(request.server.db, viewerOf(request), customerId);
+    const viewer = viewerOf(request);
+    await getCustomer(request.server.db, viewer, customerId);
     const { rows, nextCursor } = await listAuditEntries(request.server.db, {
       ...request.query,
       customerId,
       isChangesOnly: true,
     });
-    return { items: rows.map(toAuditEntry), nextCursor };
+    const items = rows.map((row) => toAuditEntry({ ...row, changes: changesVisibleTo(row.changes, viewer) }));
+    return { items, nextCursor };
   },
 };

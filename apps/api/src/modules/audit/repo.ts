@@ -41,7 +41,9 @@ export const auditFilters = {
   from: (at: string) => gte(auditEntries.occurredAt, new Date(at)),
   to: (at: string) => lt(auditEntries.occurredAt, new Date(at)),
   beforeSeq: (seq: number) => lt(auditEntries.seq, seq),
-  changesOnly: () => sql`${auditEntries.action} NOT LIKE '%.view'`,
+  /** The entries that change a customer's data (a history), not reads, reveals or exports of it. */
+  changesOnly: () =>
+    sql`${auditEntries.action} IN ('customer.create', 'customer.update', 'customer.delete', 'customer.restore', 'customer.erase', 'consent.grant', 'consent.withdraw')`,
 };
 
 /** Newest first, keyset by seq. */

@@ -177,7 +177,7 @@ export async function listAuditEntries(
     to?: string;
     limit?: number;
     cursor?: string;
-    /** Leave out read-only entries (customer.view), as a customer's change history does. */
+    /** Only entries that change the customer's data, as a customer's history shows them. */
     isChangesOnly?: boolean;
   },
 ) {

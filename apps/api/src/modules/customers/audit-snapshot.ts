@@ -3,6 +3,7 @@
  * the log itself never becomes a copy of the personal data it protects.
  */
 import { formatRegionPath, maskEmail, maskPhone, maskResidentId } from '@cims/schemas';
+import type { SensitiveField, Viewer } from '../access/policies';
 import type { CustomerRecord } from './repo';
 
 function maskContact(type: string, value: string): string {
@@ -39,4 +40,24 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
     addresses: record.addresses.map((a) => formatRegionPath(a)),
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
+}
+
+// Which sensitive fields each snapshot key shows (masked) values of.
+const snapshotFields: Partial<Record<string, SensitiveField[]>> = {
+  residentIdNumber: ['residentIdNumber'],
+  birthDate: ['birthDate'],
+  contactPoints: ['phone', 'email'],
+};
+
+/**
+ * A customer's history as a viewer may see it: the log keeps masked values, but a field hidden from the
+ * viewer's role must not appear even masked.
+ */
+export function changesVisibleTo<T extends Record<string, unknown> | null>(changes: T, viewer: Viewer): T {
+  if (!changes) return changes;
+  return Object.fromEntries(
+    Object.entries(changes).filter(([key]) =>
+      (snapshotFields[key] ?? []).every((field) => viewer.fieldAccess[field] !== 'hidden'),
+    ),
+  ) as T;
 }

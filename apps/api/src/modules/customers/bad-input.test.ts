@@ -142,4 +142,34 @@ describe('bad input', () => {
     });
     expect(mixed.statusCode).toBe(422);
   });
+
+  it('refuses NUL characters in bodies and addresses with 400, storing nothing', async () => {
+    const before = await customerCount();
+    const body = await sales.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"kind":"person","person":{"familyName":"\\u0000","givenName":"x"}}',
+    });
+    expect(body.statusCode).toBe(400);
+    expect(await customerCount()).toBe(before);
+    for (const url of ['/api/v1/customers/search?q=%00abc', '/api/v1/customers?tag=a%00b']) {
+      expect((await sales.request({ method: 'GET', url })).statusCode).toBe(400);
+    }
+    const signIn = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":"a\\u0000@x.cn","password":"whatever it is"}',
+    });
+    expect(signIn.statusCode).toBe(400);
+  });
+
+  it('answers a forged cursor with an impossible timestamp with 422', async () => {
+    const cursor = Buffer.from(JSON.stringify(['-createdAt', '2026-13-45 99:99:99+00', customerId])).toString(
+      'base64url',
+    );
+    const response = await sales.request({ method: 'GET', url: `/api/v1/customers?cursor=${cursor}` });
+    expect(response.statusCode).toBe(422);
+  });
 });

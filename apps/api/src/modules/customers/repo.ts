@@ -247,9 +247,19 @@ export interface SearchToken {
  */
 export async function searchCustomerRows(
   db: Queryable,
-  input: { whole: string; tokens: SearchToken[]; limit: number; scope: SQL | undefined },
+  input: {
+    whole: string;
+    tokens: SearchToken[];
+    limit: number;
+    scope: SQL | undefined;
+    /** False for viewers who see phones or emails masked: fragments then match names and tags only. */
+    isContactSearchAllowed: boolean;
+  },
 ) {
   const inScope = input.scope ?? sql`true`;
+  const searchable = input.isContactSearchAllowed
+    ? sql`${customers.searchDocument}`
+    : sql`(lower(${customers.displayName}) || ' ' || lower(array_to_string(${customers.tags}, ' ')))`;
   const tokenConditions = input.tokens.map((token) => {
     const pattern = `%${escapeLike(token.text)}%`;
     if (token.grams.length > 0) {
@@ -258,11 +268,11 @@ export async function searchCustomerRows(
         token.grams.map((gram) => sql`${gram}`),
         sql`, `,
       );
-      return sql`${customers.searchGrams} @> ARRAY[${grams}]::text[] AND strpos(${customers.searchDocument}, ${token.text}) > 0`;
+      return sql`${customers.searchGrams} @> ARRAY[${grams}]::text[] AND strpos(${searchable}, ${token.text}) > 0`;
     }
-    return token.text.length >= 3
+    return token.text.length >= 3 && input.isContactSearchAllowed
       ? sql`${customers.searchDocument} LIKE ${pattern}`
-      : sql`strpos(${customers.searchDocument}, ${token.text}) > 0`;
+      : sql`strpos(${searchable}, ${token.text}) > 0`;
   });
   const prefix = `${escapeLike(input.whole)}%`;
   const contains = `%${escapeLike(input.whole)}%`;
@@ -319,4 +329,25 @@ export async function anonymizeCustomerRow(db: Queryable, id: string) {
       updatedAt: sql`now()`,
     })
     .where(eq(customers.id, id));
+}
+
+/** Customers with exactly this phone (E.164) or email, for viewers who may look up but not browse them. */
+export async function findCustomerRowsByContact(
+  db: Queryable,
+  input: { type: 'phone' | 'email'; value: string; scope: SQL | undefined; limit: number },
+) {
+  return db
+    .selectDistinct(summaryColumns)
+    .from(customers)
+    .innerJoin(customerContactPoints, eq(customerContactPoints.customerId, customers.id))
+    .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
+    .where(
+      and(
+        eq(customerContactPoints.type, input.type),
+        eq(customerContactPoints.value, input.value),
+        isNull(customers.deletedAt),
+        input.scope,
+      ),
+    )
+    .limit(input.limit);
 }

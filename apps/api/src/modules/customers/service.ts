@@ -6,6 +6,8 @@ import type { operations } from '@cims/api-client';
 import {
   cjkGrams,
   displayNameFor,
+  normalizeEmail,
+  normalizePhone,
   normalizeSearchQuery,
   type TAddressInput,
   type TContactPointInput,
@@ -34,6 +36,7 @@ import {
   customerScope,
   decryptResidentId,
   findCustomerRecord,
+  findCustomerRowsByContact,
   insertCustomer,
   listAddresses,
   listContactPoints,
@@ -388,6 +391,7 @@ export async function revealCustomerField(
   input: { id: string; field: SensitiveField; reason: string },
 ) {
   const record = await getCustomer(db, actor.viewer, input.id);
+  assertNotErased(record.row);
   const access = actor.viewer.fieldAccess[input.field];
   if (access === 'hidden' || (access === 'masked' && !actor.viewer.canReveal)) {
     throw new DomainError('forbidden', `Your role may not reveal ${input.field}.`);
@@ -470,15 +474,35 @@ export async function listCustomers(db: Database, viewer: Viewer, params: ListPa
   return { rows: page, nextCursor };
 }
 
+/**
+ * Quick search. Fragments of phone numbers and emails would let someone who sees them masked recover
+ * them digit by digit, so such viewers find a customer by a complete phone number or email only (what a
+ * caller tells the hotline), and by fragments of names and tags.
+ */
 export async function searchCustomers(db: Database, viewer: Viewer, params: { q: string; limit?: number }) {
   const query = normalizeSearchQuery(params.q);
   const limit = params.limit ?? 10;
   if (!query.value) return [];
+  const scope = customerScope(viewer);
+  const isContactSearchAllowed =
+    viewer.fieldAccess.phone === 'visible' && viewer.fieldAccess.email === 'visible';
+  if (!isContactSearchAllowed) {
+    const phone = query.kind === 'digits' ? normalizePhone(params.q) : null;
+    if (phone)
+      return phone.ok
+        ? findCustomerRowsByContact(db, { type: 'phone', value: phone.e164, scope, limit })
+        : [];
+    const email = query.value.includes('@') ? normalizeEmail(query.value) : null;
+    if (email)
+      return email.ok
+        ? findCustomerRowsByContact(db, { type: 'email', value: email.value, scope, limit })
+        : [];
+  }
   const tokens: SearchToken[] =
     query.kind === 'digits'
       ? [{ text: query.value, grams: [] }]
       : query.value.split(' ').map((text) => ({ text, grams: significantGrams(text) }));
-  return searchCustomerRows(db, { whole: query.value, tokens, limit, scope: customerScope(viewer) });
+  return searchCustomerRows(db, { whole: query.value, tokens, limit, scope, isContactSearchAllowed });
 }
 
 /** Bigrams when the token has two or more CJK characters in a row (far more selective), else unigrams. */

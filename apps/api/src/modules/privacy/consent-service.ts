@@ -2,7 +2,7 @@ import type { components } from '@cims/api-client';
 import type { Database } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { appendAuditEntry } from '../audit/service';
-import { getCustomer } from '../customers/service';
+import { assertNotErased, getCustomer } from '../customers/service';
 import { type ConsentEventRow, insertConsentEvent, listConsentEvents } from './consent-repo';
 
 type Schemas = components['schemas'];
@@ -54,7 +54,8 @@ export async function recordCustomerConsent(
   actor: RequestActor,
   input: { customerId: string; record: Schemas['ConsentRecord'] },
 ) {
-  await getCustomer(db, actor.viewer, input.customerId);
+  const customer = await getCustomer(db, actor.viewer, input.customerId);
+  assertNotErased(customer.row);
   const { record } = input;
   await db.transaction(async (tx) => {
     await insertConsentEvent(tx, {

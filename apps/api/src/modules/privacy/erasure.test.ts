@@ -70,8 +70,11 @@ describe('subject access', () => {
       'consent.grant',
     ]);
     expect(pack.auditEntries[1].changes.notes).toEqual({ before: `VIP ${marker}`, after: `still ${marker}` });
-    const history = await compliance.request({ method: 'GET', url: `/api/v1/customers/${id}/history` });
-    expect(history.json().items[0].action).toBe('customer.subject_access');
+    const exports = await compliance.request({
+      method: 'GET',
+      url: `/api/v1/audit-entries?customerId=${id}&action=customer.subject_access`,
+    });
+    expect(exports.json().items).toHaveLength(1);
 
     const sales = await t.signIn('sales');
     expect(
@@ -169,6 +172,24 @@ describe('erasure', () => {
     expect(
       (await compliance.request({ method: 'GET', url: `/api/v1/customers/${id}/subject-access` })).statusCode,
     ).toBe(409);
+    const consent = await compliance.request({
+      method: 'POST',
+      url: `/api/v1/customers/${id}/consents`,
+      payload: {
+        purpose: 'marketing',
+        channel: 'sms',
+        status: 'granted',
+        source: 'store',
+        textVersion: 'v1',
+      },
+    });
+    expect(consent.statusCode).toBe(409);
+    const reveal = await compliance.request({
+      method: 'POST',
+      url: `/api/v1/customers/${id}/reveal`,
+      payload: { field: 'phone', reason: 'after erasure' },
+    });
+    expect(reveal.statusCode).toBe(409);
   });
 
   it('is for compliance and admins only', async () => {
