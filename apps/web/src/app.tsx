@@ -5,7 +5,7 @@ import { AccessPoliciesPage } from './features/access/access-policies-page';
 import { AuditLogPage } from './features/audit/audit-log-page';
 import { RequireRoles } from './features/auth/require-roles';
 import { RequireSession } from './features/auth/require-session';
-import { ACCESS_POLICY_READ_ROLES, AUDIT_LOG_ROLES } from './features/auth/roles';
+import { ACCESS_POLICY_READ_ROLES, AUDIT_LOG_ROLES, CUSTOMER_CREATE_ROLES } from './features/auth/roles';
 import { SignInPage } from './features/auth/sign-in-page';
 import { CustomerDetailPage } from './features/customers/customer-detail-page';
 import { CustomerListPage } from './features/customers/customer-list-page';
@@ -15,9 +15,16 @@ import { createQueryClient } from './lib/query-client';
 
 // The create and edit pages carry the form stack (react-hook-form, the zod schemas and their validators),
 // which the list and detail pages never need, so they load on first use.
-const loadCreatePage = async () => ({
-  Component: (await import('./features/customers/customer-create-page')).CustomerCreatePage,
-});
+const loadCreatePage = async () => {
+  const { CustomerCreatePage } = await import('./features/customers/customer-create-page');
+  return {
+    Component: () => (
+      <RequireRoles roles={CUSTOMER_CREATE_ROLES}>
+        <CustomerCreatePage />
+      </RequireRoles>
+    ),
+  };
+};
 const loadEditPage = async () => ({
   Component: (await import('./features/customers/customer-edit-page')).CustomerEditPage,
 });

@@ -1,4 +1,5 @@
-import { type components, operationRoles, type User } from '@cims/api-client';
+import { type components, type OperationId, operationRoles, type User } from '@cims/api-client';
+import { useSession } from './queries';
 
 export type TStaffRole = components['schemas']['StaffRole'];
 
@@ -17,4 +18,10 @@ export function hasAnyRole(
   roles: readonly TStaffRole[],
 ): boolean {
   return user ? user.roles.some((role) => roles.includes(role)) : false;
+}
+
+/** Whether the signed-in user's roles allow an operation (per the contract), to offer or hide its control. */
+export function useCanCall(operation: OperationId): boolean {
+  const session = useSession();
+  return hasAnyRole(session.data?.user, operationRoles[operation]);
 }

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useFormatters } from '../../lib/format';
+import { useCanCall } from '../auth/roles';
 import { CustomerHistoryCard } from './customer-history-card';
 import { CustomerLoadError } from './customer-load-error';
 import { LifecycleBadge } from './lifecycle-badge';
@@ -204,6 +205,8 @@ function AddressesCard({ customer }: { customer: Customer }) {
 
 function DeleteControls({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
+  const canDelete = useCanCall('deleteCustomer');
+  const canRestore = useCanCall('restoreCustomer');
   const deleteCustomer = useDeleteCustomer();
   const restoreCustomer = useRestoreCustomer();
   const [isConfirming, setIsConfirming] = useState(false);
@@ -215,7 +218,9 @@ function DeleteControls({ customer }: { customer: Customer }) {
     if (isConfirming) confirmRef.current?.focus();
   }, [isConfirming]);
 
+  if (customer.erasedAt) return null;
   if (customer.deletedAt) {
+    if (!canRestore) return null;
     return (
       <>
         <button
@@ -234,6 +239,7 @@ function DeleteControls({ customer }: { customer: Customer }) {
       </>
     );
   }
+  if (!canDelete) return null;
   if (isConfirming) {
     return (
       <div className="confirm">
@@ -268,6 +274,7 @@ function DeleteControls({ customer }: { customer: Customer }) {
 const FLASH_KEYS: Record<string, string> = { created: 'customers.created', updated: 'customers.updated' };
 
 export function CustomerDetailPage() {
+  const canEdit = useCanCall('updateCustomer');
   const { t } = useTranslation();
   const location = useLocation();
   const { customerId = '' } = useParams();
@@ -328,7 +335,7 @@ export function CustomerDetailPage() {
           </div>
         </div>
         <div className="customer-header__actions">
-          {!record.deletedAt && (
+          {!record.deletedAt && canEdit && (
             <Link to={`/customers/${record.id}/edit`} className="button button--primary">
               {t('common.edit')}
             </Link>

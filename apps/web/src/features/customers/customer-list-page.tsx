@@ -3,6 +3,7 @@ import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useFormatters } from '../../lib/format';
+import { useCanCall } from '../auth/roles';
 import { CustomerFilters, filtersFromParams, paramsFromFilters } from './customer-filters';
 import { LifecycleBadge } from './lifecycle-badge';
 import { useCustomerList } from './queries';
@@ -58,6 +59,7 @@ export function CustomerListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersFromParams(searchParams);
   const list = useCustomerList(filters);
+  const canCreate = useCanCall('createCustomer');
   const customers = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -65,9 +67,11 @@ export function CustomerListPage() {
       <QuickSearch />
       <div className="page-header">
         <h1>{t('customers.title')}</h1>
-        <Link to="/customers/new" className="button button--primary">
-          {t('customers.new')}
-        </Link>
+        {canCreate && (
+          <Link to="/customers/new" className="button button--primary">
+            {t('customers.new')}
+          </Link>
+        )}
       </div>
       <CustomerFilters
         value={filters}
