@@ -49,7 +49,7 @@ console.log(
     '',
     `  CIMS is running at ${url}`,
     `  API docs (Swagger UI): ${url}/docs`,
-    `  Database: ${embedded ? 'embedded PostgreSQL (.data/pg)' : 'DATABASE_URL'}${seeded ? ', demo data seeded' : ''}`,
+    `  Database: ${embedded ? `embedded PostgreSQL in ${config.dataDir}/pg` : 'DATABASE_URL'}${seeded ? ', demo data seeded' : ''}`,
     `  Sign in as admin@demo.cims / ${demoPassword} (demo data only)`,
     '',
   ].join('\n'),
