@@ -17,7 +17,10 @@ function passwordFile(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-export async function startEmbeddedPostgres(dataDir: string, port = Number(process.env.CIMS_EMBEDDED_PG_PORT ?? 54329)) {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port = Number(process.env.CIMS_EMBEDDED_PG_PORT ?? 54329),
+) {
   const databaseDir = join(dataDir, 'pg');
   const password = passwordFile(dataDir);
   const server = new EmbeddedPostgres({
