@@ -13,8 +13,8 @@ import { AppShell } from './features/shell/app-shell';
 import { NotFoundPage } from './features/shell/not-found-page';
 import { createQueryClient } from './lib/query-client';
 
-// The create and edit pages carry the form stack (react-hook-form, the zod schemas and their validators),
-// which the list and detail pages never need, so they load on first use.
+// The create and edit pages load on first use. The shared zod schemas arrive with the list page anyway
+// (its option lists come from them), so the split saves little; it keeps react-hook-form out of the start.
 const loadCreatePage = async () => {
   const { CustomerCreatePage } = await import('./features/customers/customer-create-page');
   return {

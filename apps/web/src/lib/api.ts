@@ -1,7 +1,7 @@
 import { createCimsClient, isProblem, type Problem } from '@cims/api-client';
 
 // The CSRF token lives in memory only: a copy in localStorage would be readable by any injected script
-// for longer than the tab lives, and `GET /me` hands out a fresh one on every start-up anyway.
+// for longer than the tab lives, and `GET /me` returns the session's token on every start-up anyway.
 let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null): void {

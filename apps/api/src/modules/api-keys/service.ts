@@ -59,11 +59,18 @@ export async function revokeApiKey(db: Database, audit: AuditContext, id: string
   });
 }
 
+/**
+ * The key for a bearer secret, if active. `lastUsedAt` is written at most once a minute per key, so that
+ * a busy partner's calls do not all queue on one row.
+ */
 export async function findActiveApiKey(db: Database, secret: string) {
   const [row] = await db
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiKeys.secretHash, hashToken(secret)), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes });
-  return row ?? null;
+    .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.secretHash, hashToken(secret)), isNull(apiKeys.revokedAt)));
+  if (!row) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
+  }
+  return { id: row.id, name: row.name, scopes: row.scopes };
 }

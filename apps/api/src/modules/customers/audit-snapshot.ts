@@ -3,6 +3,7 @@
  * the log itself never becomes a copy of the personal data it protects.
  */
 import { formatRegionPath, maskEmail, maskPhone, maskResidentId } from '@cims/schemas';
+import { maskValue } from '../access/masking';
 import type { SensitiveField, Viewer } from '../access/policies';
 import type { CustomerRecord } from './repo';
 
@@ -20,7 +21,7 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
     familyName: row.familyName,
     givenName: row.givenName,
     gender: row.gender,
-    birthDate: row.birthDate ? `${row.birthDate.slice(0, 4)}-**-**` : null,
+    birthDate: row.birthDate ? maskValue('birthDate', row.birthDate) : null,
     residentIdNumber: record.residentIdNumber ? maskResidentId(record.residentIdNumber) : null,
     legalName: row.legalName,
     uscc: row.uscc,

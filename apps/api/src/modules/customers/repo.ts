@@ -46,18 +46,7 @@ export async function findCustomerRecord(
     .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
     .where(and(eq(customers.id, id), scope));
   if (!found) return null;
-  const [contactPoints, addresses] = await Promise.all([
-    db
-      .select()
-      .from(customerContactPoints)
-      .where(eq(customerContactPoints.customerId, id))
-      .orderBy(asc(customerContactPoints.position)),
-    db
-      .select()
-      .from(customerAddresses)
-      .where(eq(customerAddresses.customerId, id))
-      .orderBy(asc(customerAddresses.position)),
-  ]);
+  const [contactPoints, addresses] = await Promise.all([listContactPoints(db, id), listAddresses(db, id)]);
   const { row, ownerName } = found;
   const owner = row.ownerId ? { id: row.ownerId, displayName: ownerName ?? '' } : null;
   return { row, residentIdNumber: await decryptResidentId(db, row), owner, contactPoints, addresses };
@@ -137,11 +126,6 @@ export async function setDeleted(db: Queryable, id: string, isDeleted: boolean):
       and(eq(customers.id, id), isDeleted ? isNull(customers.deletedAt) : isNotNull(customers.deletedAt)),
     )
     .returning({ id: customers.id });
-  return rows.length > 0;
-}
-
-export async function customerExists(db: Queryable, id: string): Promise<boolean> {
-  const rows = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
   return rows.length > 0;
 }
 

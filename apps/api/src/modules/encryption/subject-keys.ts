@@ -9,11 +9,15 @@ import { keyring } from './service';
 
 /** Seals a payload under the customer's key, creating the key on first use. */
 export async function sealForSubject(db: Queryable, customerId: string, payload: unknown): Promise<string> {
-  await db
-    .insert(subjectKeys)
-    .values({ customerId, wrappedKey: keyring().wrapSubjectKey(customerId) })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(subjectKeys).where(eq(subjectKeys.customerId, customerId));
+  const find = () => db.select().from(subjectKeys).where(eq(subjectKeys.customerId, customerId));
+  let [row] = await find();
+  if (!row) {
+    await db
+      .insert(subjectKeys)
+      .values({ customerId, wrappedKey: keyring().wrapSubjectKey(customerId) })
+      .onConflictDoNothing();
+    [row] = await find();
+  }
   if (!row?.wrappedKey)
     throw new Error(`customer ${customerId} has been erased; nothing may be sealed for them`);
   return keyring().sealForSubject(row.wrappedKey, customerId, JSON.stringify(payload));
