@@ -110,6 +110,29 @@ describe('data scope', () => {
     expect(after.json()).toMatchObject({ version: before.json().version, notes: null, deletedAt: null });
   });
 
+  it('does not let a salesperson hand a customer outside their team, or leave it unowned', async () => {
+    const create = (ownerId: string | null) =>
+      owner.request({
+        method: 'POST',
+        url: '/api/v1/customers',
+        payload: { kind: 'person', person: { familyName: '交', givenName: '接' }, ownerId },
+      });
+    expect((await create(teammate.user.id)).statusCode).toBe(201);
+    for (const ownerId of [outsider.user.id, null]) {
+      const refused = await create(ownerId);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors[0].path).toBe('/ownerId');
+    }
+    const current = await owner.request({ method: 'GET', url: `/api/v1/customers/${customerId}` });
+    const handOver = await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/customers/${customerId}`,
+      headers: { 'if-match': String(current.headers.etag) },
+      payload: { ownerId: outsider.user.id },
+    });
+    expect(handOver.statusCode).toBe(422);
+  });
+
   it('lets roles with the whole base in scope see it', async () => {
     const admin = await t.signIn('admin');
     expect((await admin.request({ method: 'GET', url: `/api/v1/customers/${customerId}` })).statusCode).toBe(

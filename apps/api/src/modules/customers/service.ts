@@ -24,7 +24,7 @@ import { DomainError, validationFailed } from '../../http/errors';
 import { type SensitiveField, sensitiveFields, type Viewer } from '../access/policies';
 import { type AuditAction, type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { type ConsentChannel, type ConsentPurpose, consentInForce } from '../privacy/consent-repo';
-import { findUnknownUserIds } from '../users/service';
+import { findStaffMember } from '../users/service';
 import { customerAuditSnapshot } from './audit-snapshot';
 import { deriveCustomerColumns, residentIdColumns } from './derived-columns';
 import {
@@ -61,11 +61,19 @@ function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pathPrefix
   return parsed.data;
 }
 
-async function assertOwnerExists(db: Queryable, ownerId: string | null | undefined) {
-  if (!ownerId) return;
-  const unknown = await findUnknownUserIds(db as Database, [ownerId]);
-  if (unknown.length > 0)
+/**
+ * The owner must be a staff user; and someone who sees only their own and their team's customers may not
+ * hand one outside that scope (nor leave it unowned), or it would vanish from their own list at once.
+ */
+async function assertOwnerAssignable(db: Queryable, viewer: Viewer, ownerId: string | null | undefined) {
+  if (ownerId === undefined) return;
+  const owner = ownerId ? await findStaffMember(db, ownerId) : null;
+  if (ownerId && !owner)
     throw validationFailed([{ path: '/ownerId', message: 'No staff user with this id' }]);
+  if (viewer.dataScope === 'all' || ownerId === viewer.userId) return;
+  if (!owner || !viewer.team || owner.team !== viewer.team) {
+    throw validationFailed([{ path: '/ownerId', message: 'Owner must be you or a member of your team' }]);
+  }
 }
 
 function contactPointRows(points: TContactPointInput[]): ContactPointInsert[] {
@@ -162,7 +170,7 @@ async function auditCustomerChange(
 
 export async function createCustomer(db: Database, actor: RequestActor, body: unknown) {
   const input = parseOrThrow(ZCustomerCreate, body);
-  await assertOwnerExists(db, input.ownerId);
+  await assertOwnerAssignable(db, actor.viewer, input.ownerId);
   // Someone who only sees their own customers owns what they create, unless they hand it to another owner.
   const ownerId =
     input.ownerId !== undefined
@@ -248,7 +256,7 @@ export async function updateCustomer(
 ) {
   const patch = parseOrThrow(ZCustomerUpdate, input.body);
   assertEditable(actor.viewer, input.body as object);
-  await assertOwnerExists(db, patch.ownerId);
+  await assertOwnerAssignable(db, actor.viewer, patch.ownerId);
   const expectedVersion = versionFromEtag(input.ifMatch);
 
   await db.transaction(async (tx) => {

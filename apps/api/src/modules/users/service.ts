@@ -1,6 +1,6 @@
 import type { TStaffRole } from '@cims/schemas';
-import { asc, inArray } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { asc, eq } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/client';
 import { staffUsers } from '../../db/schema';
 import { DomainError } from '../../http/errors';
 import { type AuditContext, appendAuditEntry } from '../audit/service';
@@ -39,10 +39,11 @@ export async function createUser(
   });
 }
 
-/** The ids among `ids` that are not staff users, for validating owner references. */
-export async function findUnknownUserIds(db: Database, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const found = await db.select({ id: staffUsers.id }).from(staffUsers).where(inArray(staffUsers.id, ids));
-  const known = new Set(found.map((row) => row.id));
-  return ids.filter((id) => !known.has(id));
+/** A staff user's id and team, for validating owner references. */
+export async function findStaffMember(db: Queryable, id: string) {
+  const [row] = await db
+    .select({ id: staffUsers.id, team: staffUsers.team })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, id));
+  return row ?? null;
 }

@@ -191,7 +191,8 @@ function OwnerSelect({ id, error }: { id: string; error: string | undefined }) {
   const users = useUsers();
   const { field, formState } = useController<TCustomerFormValues, 'ownerId'>({ name: 'ownerId' });
   const initialOwnerId = formState.defaultValues?.ownerId;
-  const owners = users.data ?? [];
+  // Owners are salespeople (负责人); the API also refuses owners outside a salesperson's own team.
+  const owners = (users.data ?? []).filter((user) => user.roles.includes('sales'));
   return (
     <FormField
       id={id}
