@@ -119,6 +119,7 @@ test('the administrator reads the access policies and changes one role', async (
     '隐藏',
     '脱敏',
     '脱敏',
+    '脱敏',
     '可见',
     '不允许',
     '编辑',

@@ -910,6 +910,7 @@ export interface components {
             birthDate: components["schemas"]["FieldAccess"];
             phone: components["schemas"]["FieldAccess"];
             email: components["schemas"]["FieldAccess"];
+            wechat: components["schemas"]["FieldAccess"];
             addressDetail: components["schemas"]["FieldAccess"];
         };
         /** @description A customer (客户), a person or an organization, with its contact points and addresses. */
@@ -986,7 +987,7 @@ export interface components {
          * @description The classified fields whose access depends on the viewer's role.
          * @enum {string}
          */
-        SensitiveField: "residentIdNumber" | "birthDate" | "phone" | "email" | "addressDetail";
+        SensitiveField: "residentIdNumber" | "birthDate" | "phone" | "email" | "wechat" | "addressDetail";
         RevealRequest: {
             field: components["schemas"]["SensitiveField"];
             /** @description Why the plain value is needed; kept in the audit log. */

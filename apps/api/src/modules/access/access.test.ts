@@ -145,6 +145,7 @@ describe('field-level security', () => {
   const marker = uniqueMarker('mask');
   const phone = `+86139${String(Date.now()).slice(-8)}`;
   const email = `${marker}@example.com`;
+  const wechat = `wx_${marker}`;
   const idBody = '44030519900307123';
   const residentIdNumber = idBody + computeResidentIdCheckChar(idBody);
   const detail = `科技园路${marker}号`;
@@ -153,6 +154,7 @@ describe('field-level security', () => {
     birthDate: ['1990-03-07'],
     phone: [phone, phone.slice(3)],
     email: [email],
+    wechat: [wechat],
     addressDetail: [detail],
   };
   let customerId: string;
@@ -168,6 +170,7 @@ describe('field-level security', () => {
         contactPoints: [
           { type: 'phone', value: phone },
           { type: 'email', value: email },
+          { type: 'wechat', value: wechat },
         ],
         addresses: [{ provinceCode: '440000', cityCode: '440300', districtCode: '440305', detail }],
         tags: [marker],

@@ -6,6 +6,7 @@ const maskers: Record<SensitiveField, (value: string) => string> = {
   birthDate: (value) => `${value.slice(0, 4)}-**-**`,
   phone: maskPhone,
   email: maskEmail,
+  wechat: (value) => `${value.slice(0, 2)}****`,
   addressDetail: (value) => `${value.slice(0, 2)}****`,
 };
 

@@ -20,6 +20,7 @@ export const sensitiveFields: SensitiveField[] = [
   'birthDate',
   'phone',
   'email',
+  'wechat',
   'addressDetail',
 ];
 
@@ -28,39 +29,40 @@ const fields = (
   birthDate: FieldAccess,
   phone: FieldAccess,
   email: FieldAccess,
+  wechat: FieldAccess,
   addressDetail: FieldAccess,
-): FieldAccessMap => ({ residentIdNumber, birthDate, phone, email, addressDetail });
+): FieldAccessMap => ({ residentIdNumber, birthDate, phone, email, wechat, addressDetail });
 
 export const defaultPolicies: Record<TStaffRole, PolicySettings> = {
   admin: {
     dataScope: 'all',
-    fieldAccess: fields('masked', 'visible', 'visible', 'visible', 'visible'),
+    fieldAccess: fields('masked', 'visible', 'visible', 'visible', 'visible', 'visible'),
     canReveal: true,
   },
   sales: {
     dataScope: 'own_or_team',
-    fieldAccess: fields('masked', 'masked', 'visible', 'visible', 'visible'),
+    fieldAccess: fields('masked', 'masked', 'visible', 'visible', 'visible', 'visible'),
     canReveal: false,
   },
   // Until work orders exist (they will narrow it to customers with an open work order of theirs).
   service: {
     dataScope: 'all',
-    fieldAccess: fields('masked', 'hidden', 'masked', 'masked', 'visible'),
+    fieldAccess: fields('masked', 'hidden', 'masked', 'masked', 'masked', 'visible'),
     canReveal: false,
   },
   marketing: {
     dataScope: 'all',
-    fieldAccess: fields('hidden', 'masked', 'masked', 'masked', 'hidden'),
+    fieldAccess: fields('hidden', 'masked', 'masked', 'masked', 'masked', 'hidden'),
     canReveal: false,
   },
   compliance: {
     dataScope: 'all',
-    fieldAccess: fields('masked', 'masked', 'masked', 'masked', 'masked'),
+    fieldAccess: fields('masked', 'masked', 'masked', 'masked', 'masked', 'masked'),
     canReveal: true,
   },
   auditor: {
     dataScope: 'all',
-    fieldAccess: fields('masked', 'masked', 'masked', 'masked', 'masked'),
+    fieldAccess: fields('masked', 'masked', 'masked', 'masked', 'masked', 'masked'),
     canReveal: false,
   },
 };
@@ -68,7 +70,7 @@ export const defaultPolicies: Record<TStaffRole, PolicySettings> = {
 /** Partner systems read what their integration needs, but never identity documents in the clear. */
 export const partnerPolicy: PolicySettings = {
   dataScope: 'all',
-  fieldAccess: fields('masked', 'masked', 'visible', 'visible', 'visible'),
+  fieldAccess: fields('masked', 'masked', 'visible', 'visible', 'visible', 'visible'),
   canReveal: false,
 };
 
@@ -76,7 +78,7 @@ const openness: Record<FieldAccess, number> = { hidden: 0, masked: 1, visible: 2
 
 /** A user with several roles gets, field by field, the most open access any of them grants. */
 export function combinePolicies(policies: PolicySettings[]): PolicySettings {
-  const fieldAccess = fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden');
+  const fieldAccess = fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden');
   for (const policy of policies) {
     for (const field of sensitiveFields) {
       if (openness[policy.fieldAccess[field]] > openness[fieldAccess[field]])
@@ -99,7 +101,7 @@ export interface Viewer extends PolicySettings {
 /** The system itself (scheduled jobs): the whole base in scope; it shows nothing to anyone. */
 export const systemViewer: Viewer = {
   dataScope: 'all',
-  fieldAccess: fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
+  fieldAccess: fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
   canReveal: false,
   userId: null,
   team: null,

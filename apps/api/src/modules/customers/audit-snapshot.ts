@@ -2,16 +2,10 @@
  * A customer as the audit log records it: flat field → value, with sensitive values masked so that
  * the log itself never becomes a copy of the personal data it protects.
  */
-import { formatRegionPath, maskEmail, maskPhone, maskResidentId } from '@cims/schemas';
+import { formatRegionPath, maskResidentId } from '@cims/schemas';
 import { maskValue } from '../access/masking';
 import type { SensitiveField, Viewer } from '../access/policies';
 import type { CustomerRecord } from './repo';
-
-function maskContact(type: string, value: string): string {
-  if (type === 'phone') return maskPhone(value);
-  if (type === 'email') return maskEmail(value);
-  return value;
-}
 
 export function customerAuditSnapshot(record: CustomerRecord): Record<string, unknown> {
   const { row } = record;
@@ -35,7 +29,7 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
     tags: row.tags,
     contactPoints: record.contactPoints.map(
       (p) =>
-        `${p.type}:${maskContact(p.type, p.value)}${p.label ? ` (${p.label})` : ''}${p.isPrimary ? ' *' : ''}`,
+        `${p.type}:${maskValue(p.type, p.value)}${p.label ? ` (${p.label})` : ''}${p.isPrimary ? ' *' : ''}`,
     ),
     // The detail line can identify a home; the audit keeps the region only.
     addresses: record.addresses.map((a) => formatRegionPath(a)),
@@ -47,7 +41,7 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
 const snapshotFields: Partial<Record<string, SensitiveField[]>> = {
   residentIdNumber: ['residentIdNumber'],
   birthDate: ['birthDate'],
-  contactPoints: ['phone', 'email'],
+  contactPoints: ['phone', 'email', 'wechat'],
 };
 
 /**

@@ -17,7 +17,6 @@ export function etagOf(version: number): string {
 export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Customer'] {
   const access = viewer.fieldAccess;
   const { row } = record;
-  const contactAccess = { phone: access.phone, email: access.email, wechat: 'visible' as const };
   return {
     id: row.id,
     kind: row.kind,
@@ -41,14 +40,11 @@ export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Cus
         ? { legalName: row.legalName ?? row.displayName, uscc: row.uscc, size: row.organizationSize }
         : null,
     contactPoints: record.contactPoints
-      .filter((point) => contactAccess[point.type] !== 'hidden')
+      .filter((point) => access[point.type] !== 'hidden')
       .map((point) => ({
         id: point.id,
         type: point.type,
-        value:
-          point.type === 'wechat'
-            ? point.value
-            : (shownValue(point.type, contactAccess[point.type], point.value) ?? ''),
+        value: shownValue(point.type, access[point.type], point.value) ?? '',
         label: point.label,
         isPrimary: point.isPrimary,
       })),

@@ -114,6 +114,7 @@ export async function viewCustomer(db: Database, actor: RequestActor, id: string
     birthDate: record.row.birthDate !== null,
     phone: record.contactPoints.some((p) => p.type === 'phone'),
     email: record.contactPoints.some((p) => p.type === 'email'),
+    wechat: record.contactPoints.some((p) => p.type === 'wechat'),
     addressDetail: record.addresses.length > 0,
   };
   const disclosed = sensitiveFields.filter(
@@ -237,7 +238,7 @@ function assertEditable(
     if (patch.person && field in patch.person && viewer.fieldAccess[field] === 'hidden') blocked.push(field);
   }
   const lists: [unknown, SensitiveField[]][] = [
-    [patch.contactPoints, ['phone', 'email']],
+    [patch.contactPoints, ['phone', 'email', 'wechat']],
     [patch.addresses, ['addressDetail']],
   ];
   for (const [value, fields] of lists) {
@@ -410,6 +411,7 @@ export async function revealCustomerField(
     birthDate: [row.birthDate],
     phone: record.contactPoints.filter((p) => p.type === 'phone').map((p) => p.value),
     email: record.contactPoints.filter((p) => p.type === 'email').map((p) => p.value),
+    wechat: record.contactPoints.filter((p) => p.type === 'wechat').map((p) => p.value),
     addressDetail: record.addresses.map((a) => a.detail),
   }[input.field].filter((value): value is string => value !== null);
   await db.transaction((tx) =>
@@ -492,8 +494,9 @@ export async function searchCustomers(db: Database, viewer: Viewer, params: { q:
   const limit = params.limit ?? 10;
   if (!query.value) return [];
   const scope = customerScope(viewer);
-  const isContactSearchAllowed =
-    viewer.fieldAccess.phone === 'visible' && viewer.fieldAccess.email === 'visible';
+  const isContactSearchAllowed = (['phone', 'email', 'wechat'] as const).every(
+    (field) => viewer.fieldAccess[field] === 'visible',
+  );
   if (!isContactSearchAllowed) {
     const phone = query.kind === 'digits' ? normalizePhone(params.q) : null;
     if (phone)

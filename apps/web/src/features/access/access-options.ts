@@ -22,5 +22,6 @@ export const SENSITIVE_FIELD_NAMES = [
   'birthDate',
   'phone',
   'email',
+  'wechat',
   'addressDetail',
 ] as const satisfies readonly TSensitiveField[];

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditVerification } from '@cims/api-client';
 import type { TFunction } from 'i18next';
+import { SENSITIVE_FIELD_NAMES } from '../access/access-options';
 
 /*
  * How audit entries read in the UI. The API records actions, field names and values as codes (the
@@ -114,8 +115,6 @@ const ENUM_FIELDS: Record<string, string> = {
   channel: 'consentChannel',
 };
 
-export const SENSITIVE_FIELDS = ['residentIdNumber', 'birthDate', 'phone', 'email', 'addressDetail'] as const;
-
 /** How an absent value reads: null, undefined, an empty string or an empty list. */
 export const EMPTY_VALUE = '—';
 
@@ -201,7 +200,7 @@ export function auditChangeRows(
           key: `${field}.${name}`,
           label: t('audit.subField', {
             field: auditFieldLabel(t, field),
-            name: isOneOf(SENSITIVE_FIELDS, name) ? t(`enums.sensitiveField.${name}`) : name,
+            name: isOneOf(SENSITIVE_FIELD_NAMES, name) ? t(`enums.sensitiveField.${name}`) : name,
           }),
           before: formatScalar('access', before[name], context),
           after: formatScalar('access', after[name], context),

@@ -112,9 +112,11 @@ function ProfileCard({ customer }: { customer: Customer }) {
 type TContactType = Customer['contactPoints'][number]['type'];
 
 function accessOfContact(customer: Customer, type: TContactType): TFieldAccess {
-  if (type === 'phone') return customer.fieldAccess.phone;
-  if (type === 'email') return customer.fieldAccess.email;
-  return 'visible';
+  return type === 'phone'
+    ? customer.fieldAccess.phone
+    : type === 'email'
+      ? customer.fieldAccess.email
+      : customer.fieldAccess.wechat;
 }
 
 function contactHref(type: TContactType, value: string): string | null {
@@ -130,7 +132,7 @@ function ContactPointsCard({ customer }: { customer: Customer }) {
       <h2 id="contact-card-heading" className="card__title">
         {t('customer.contactPoints')}
       </h2>
-      {(customer.fieldAccess.phone === 'hidden' || customer.fieldAccess.email === 'hidden') && (
+      {(['phone', 'email', 'wechat'] as const).some((type) => customer.fieldAccess[type] === 'hidden') && (
         <p className="muted">{t('customer.someContactPointsHidden')}</p>
       )}
       {customer.contactPoints.length === 0 ? (
@@ -160,7 +162,7 @@ function ContactPointsCard({ customer }: { customer: Customer }) {
           })}
         </ul>
       )}
-      {(['phone', 'email'] as const)
+      {(['phone', 'email', 'wechat'] as const)
         .filter(
           (type) =>
             isRevealable(customer, type) && customer.contactPoints.some((point) => point.type === type),

@@ -48,6 +48,7 @@ const customer: Customer = {
     birthDate: 'visible',
     phone: 'visible',
     email: 'visible',
+    wechat: 'visible',
     addressDetail: 'visible',
   },
   canReveal: false,

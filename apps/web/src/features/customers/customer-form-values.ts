@@ -89,11 +89,14 @@ function isLocked(access: TFieldAccess, hasValue: boolean): boolean {
 
 export function lockedFieldsOf(customer: Customer): TLockedFields {
   const access = customer.fieldAccess;
-  const hasContact = (type: 'phone' | 'email') => customer.contactPoints.some((point) => point.type === type);
+  const hasContact = (type: 'phone' | 'email' | 'wechat') =>
+    customer.contactPoints.some((point) => point.type === type);
   return {
     residentIdNumber: isLocked(access.residentIdNumber, Boolean(customer.person?.residentIdNumber)),
     birthDate: isLocked(access.birthDate, Boolean(customer.person?.birthDate)),
-    contactPoints: isLocked(access.phone, hasContact('phone')) || isLocked(access.email, hasContact('email')),
+    contactPoints: (['phone', 'email', 'wechat'] as const).some((type) =>
+      isLocked(access[type], hasContact(type)),
+    ),
     addresses: isLocked(access.addressDetail, customer.addresses.length > 0),
   };
 }
