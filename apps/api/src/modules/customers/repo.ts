@@ -52,7 +52,7 @@ export async function findCustomerRecord(
   return { row, residentIdNumber: await decryptResidentId(db, row), owner, contactPoints, addresses };
 }
 
-export async function decryptResidentId(db: Queryable, row: CustomerRow): Promise<string | null> {
+async function decryptResidentId(db: Queryable, row: CustomerRow): Promise<string | null> {
   const ciphertext = row.residentIdNumberEncrypted;
   if (!ciphertext) return null;
   await ensureKeysFor(db, [ciphertext]);
@@ -97,7 +97,7 @@ export async function replaceAddresses(db: Queryable, customerId: string, addres
     .values(addresses.map((address, position) => ({ ...address, customerId, position })));
 }
 
-export async function listContactPoints(db: Queryable, customerId: string) {
+async function listContactPoints(db: Queryable, customerId: string) {
   return db
     .select()
     .from(customerContactPoints)
@@ -105,7 +105,7 @@ export async function listContactPoints(db: Queryable, customerId: string) {
     .orderBy(asc(customerContactPoints.position));
 }
 
-export async function listAddresses(db: Queryable, customerId: string) {
+async function listAddresses(db: Queryable, customerId: string) {
   return db
     .select()
     .from(customerAddresses)

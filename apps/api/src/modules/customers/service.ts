@@ -34,12 +34,9 @@ import {
   type CustomerRecord,
   customerFilters,
   customerScope,
-  decryptResidentId,
   findCustomerRecord,
   findCustomerRowsByContact,
   insertCustomer,
-  listAddresses,
-  listContactPoints,
   listCustomerRows,
   lockCustomerRow,
   replaceAddresses,
@@ -150,12 +147,15 @@ export async function loadWrittenCustomer(db: Queryable, id: string) {
   return record;
 }
 
-/** Records a change of one customer: the snapshot before (null when created) against the one after. */
+/**
+ * Records a change of one customer, the snapshot before (null when created) against the one after, and
+ * returns the customer as it now is (the response, read once inside the transaction).
+ */
 async function auditCustomerChange(
   tx: Queryable,
   audit: AuditContext,
   input: { action: AuditAction; customerId: string; before: CustomerRecord | null },
-) {
+): Promise<CustomerRecord> {
   const after = await loadWrittenCustomer(tx, input.customerId);
   await appendAuditEntry(tx, audit, {
     action: input.action,
@@ -167,6 +167,7 @@ async function auditCustomerChange(
       customerAuditSnapshot(after),
     ),
   });
+  return after;
 }
 
 export async function createCustomer(db: Database, actor: RequestActor, body: unknown) {
@@ -197,7 +198,7 @@ export async function createCustomer(db: Database, actor: RequestActor, body: un
           uscc: input.organization.uscc ?? null,
           organizationSize: input.organization.size ?? null,
         };
-  const id = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const customerId = await insertCustomer(tx, {
       kind: input.kind,
       displayName,
@@ -213,10 +214,8 @@ export async function createCustomer(db: Database, actor: RequestActor, body: un
     });
     await replaceContactPoints(tx, customerId, contactPoints);
     await replaceAddresses(tx, customerId, addresses);
-    await auditCustomerChange(tx, actor.audit, { action: 'customer.create', customerId, before: null });
-    return customerId;
+    return auditCustomerChange(tx, actor.audit, { action: 'customer.create', customerId, before: null });
   });
-  return loadWrittenCustomer(db, id);
 }
 
 /** Accepts `"3"`, `W/"3"` or `3`; anything else can never match a version. */
@@ -260,17 +259,17 @@ export async function updateCustomer(
   await assertOwnerAssignable(db, actor.viewer, patch.ownerId);
   const expectedVersion = versionFromEtag(input.ifMatch);
 
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const current = await lockCustomerRow(tx, input.id, customerScope(actor.viewer));
     if (!current) throw new DomainError('not_found', 'No such customer.');
     assertNotErased(current);
-    const before = await loadWrittenCustomer(tx, current.id);
     if (current.version !== expectedVersion) {
       throw new DomainError(
         'version_conflict',
         `The customer is at version ${current.version}; reload it and apply your change again.`,
       );
     }
+    const before = await loadWrittenCustomer(tx, current.id);
     if (patch.person && current.kind !== 'person') {
       throw validationFailed([{ path: '/person', message: 'Only persons have person fields' }]);
     }
@@ -297,7 +296,7 @@ export async function updateCustomer(
           givenName: current.givenName,
           gender: current.gender ?? 'unknown',
           birthDate: current.birthDate,
-          residentIdNumber: await decryptResidentId(tx, current),
+          residentIdNumber: before.residentIdNumber,
           ...rawPerson,
         },
         '/person',
@@ -352,10 +351,8 @@ export async function updateCustomer(
       if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });
     }
     const tags = patch.tags ?? current.tags;
-    const contactPoints = patch.contactPoints
-      ? contactPointRows(patch.contactPoints)
-      : await listContactPoints(tx, current.id);
-    const addresses = patch.addresses ? addressRows(patch.addresses) : await listAddresses(tx, current.id);
+    const contactPoints = patch.contactPoints ? contactPointRows(patch.contactPoints) : before.contactPoints;
+    const addresses = patch.addresses ? addressRows(patch.addresses) : before.addresses;
 
     await updateCustomerRow(tx, current.id, {
       ...changes,
@@ -365,9 +362,12 @@ export async function updateCustomer(
     });
     if (patch.contactPoints) await replaceContactPoints(tx, current.id, contactPoints);
     if (patch.addresses) await replaceAddresses(tx, current.id, addresses);
-    await auditCustomerChange(tx, actor.audit, { action: 'customer.update', customerId: current.id, before });
+    return auditCustomerChange(tx, actor.audit, {
+      action: 'customer.update',
+      customerId: current.id,
+      before,
+    });
   });
-  return loadWrittenCustomer(db, input.id);
 }
 
 /** Soft delete (isDeleted) or restore; doing either twice changes nothing and records nothing. */

@@ -10,6 +10,7 @@ import { useId, useState } from 'react';
 import { useController, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField, fieldA11y } from '../../components/form-field';
+import { FormSection } from '../../components/form-section';
 import { errorMessageAt } from '../../lib/form-errors';
 import { translateValidationMessage } from '../../lib/validation-messages';
 import { emptyAddress, type TCustomerFormValues } from './customer-form-values';
@@ -269,20 +270,14 @@ export function AddressesFieldset({ isLocked = false }: { isLocked?: boolean }) 
 
   if (isLocked) {
     return (
-      <section className="card form-section" aria-labelledby="addresses-heading">
-        <h2 id="addresses-heading" className="card__title">
-          {t('customer.addresses')}
-        </h2>
+      <FormSection headingId="addresses-heading" title={t('customer.addresses')}>
         <LockedAddresses />
-      </section>
+      </FormSection>
     );
   }
 
   return (
-    <section className="card form-section" aria-labelledby="addresses-heading">
-      <h2 id="addresses-heading" className="card__title">
-        {t('customer.addresses')}
-      </h2>
+    <FormSection headingId="addresses-heading" title={t('customer.addresses')}>
       {fields.length === 0 && <p className="muted">{t('form.noAddresses')}</p>}
       {fields.map((field, index) => (
         <AddressRow key={field.id} index={index} onRemove={() => remove(index)} />
@@ -301,6 +296,6 @@ export function AddressesFieldset({ isLocked = false }: { isLocked?: boolean }) 
           {t('form.addAddress')}
         </button>
       </div>
-    </section>
+    </FormSection>
   );
 }

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField, fieldA11y } from '../../components/form-field';
+import { FormSection } from '../../components/form-section';
 import { errorMessageAt } from '../../lib/form-errors';
 import { translateValidationMessage } from '../../lib/validation-messages';
 import { emptyContactPoint, type TCustomerFormValues } from './customer-form-values';
@@ -125,20 +126,14 @@ export function ContactPointsFieldset({ isLocked = false }: { isLocked?: boolean
 
   if (isLocked) {
     return (
-      <section className="card form-section" aria-labelledby="contact-points-heading">
-        <h2 id="contact-points-heading" className="card__title">
-          {t('customer.contactPoints')}
-        </h2>
+      <FormSection headingId="contact-points-heading" title={t('customer.contactPoints')}>
         <LockedContactPoints />
-      </section>
+      </FormSection>
     );
   }
 
   return (
-    <section className="card form-section" aria-labelledby="contact-points-heading">
-      <h2 id="contact-points-heading" className="card__title">
-        {t('customer.contactPoints')}
-      </h2>
+    <FormSection headingId="contact-points-heading" title={t('customer.contactPoints')}>
       {fields.length === 0 && <p className="muted">{t('form.noContactPoints')}</p>}
       {fields.map((field, index) => (
         <ContactPointRow key={field.id} index={index} onRemove={() => remove(index)} />
@@ -160,6 +155,6 @@ export function ContactPointsFieldset({ isLocked = false }: { isLocked?: boolean
           </button>
         ))}
       </div>
-    </section>
+    </FormSection>
   );
 }

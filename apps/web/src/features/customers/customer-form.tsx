@@ -11,6 +11,7 @@ import {
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField, fieldA11y } from '../../components/form-field';
+import { FormSection } from '../../components/form-section';
 import { type ApiError, isApiError } from '../../lib/api';
 import { applyFieldErrors, errorMessageAt } from '../../lib/form-errors';
 import { translateValidationMessage } from '../../lib/validation-messages';
@@ -421,21 +422,15 @@ export function CustomerForm({
             )}
           </div>
         )}
-        <section className="card form-section" aria-labelledby="profile-heading">
-          <h2 id="profile-heading" className="card__title">
-            {t('customer.profile')}
-          </h2>
+        <FormSection headingId="profile-heading" title={t('customer.profile')}>
           <KindSwitch mode={mode} />
           <ProfileFields mode={mode} locked={locked} />
-        </section>
+        </FormSection>
         <ContactPointsFieldset isLocked={locked.contactPoints} />
         <AddressesFieldset isLocked={locked.addresses} />
-        <section className="card form-section" aria-labelledby="classification-heading">
-          <h2 id="classification-heading" className="card__title">
-            {t('customer.classification')}
-          </h2>
+        <FormSection headingId="classification-heading" title={t('customer.classification')}>
           <ClassificationFields mode={mode} />
-        </section>
+        </FormSection>
         <div className="form-actions">
           <button type="button" className="button button--ghost" onClick={onCancel}>
             {t('common.cancel')}
