@@ -16,11 +16,13 @@ import type { Database } from './db/client';
 import { openApiDocument, registerContractRoutes } from './http/contract';
 import { DomainError, registerErrorHandler, sendProblem } from './http/errors';
 import { handlers } from './http/handlers';
+import type { JobQueue } from './jobs/schedule';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: Config;
+    jobs: JobQueue;
   }
 }
 
@@ -46,7 +48,15 @@ export interface AppOptions {
   db: Database;
   config: Config;
   logger?: FastifyServerOptions['logger'];
+  /** Absent in processes that run no background work: operations that queue a job answer 503. */
+  jobs?: JobQueue;
 }
+
+const noJobQueue: JobQueue = {
+  async send() {
+    throw new DomainError('unavailable', 'Background jobs are not running in this process.');
+  },
+};
 
 export async function buildApp(options: AppOptions) {
   const { config } = options;
@@ -60,6 +70,7 @@ export async function buildApp(options: AppOptions) {
   });
   app.decorate('db', options.db);
   app.decorate('config', config);
+  app.decorate('jobs', options.jobs ?? noJobQueue);
   app.decorateRequest('principal', null);
   app.decorateRequest('viewer', null);
   app.addHook('onSend', async (request, reply) => {
@@ -78,6 +89,17 @@ export async function buildApp(options: AppOptions) {
     }
     parseJson(request, body as string, done);
   });
+  // Import files stream through to the handler (which writes them to disk); no other route takes them.
+  app.addContentTypeParser(
+    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    (request, payload, done) => {
+      if ((request.routeOptions.config as { operationId?: string }).operationId !== 'uploadImport') {
+        done(new DomainError('unsupported_media_type', 'This operation takes JSON.'), undefined);
+        return;
+      }
+      done(null, payload);
+    },
+  );
   app.addHook('onRequest', async (request) => {
     if (/%00/i.test(request.url))
       throw new DomainError('malformed_request', 'The address may not contain NUL characters.');

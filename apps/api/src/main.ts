@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { demoPassword } from './db/seed/staff';
-import { startScheduledJobs } from './jobs/schedule';
+import { startJobs } from './jobs/schedule';
 import { installKeyring, loadKeyring, refreshKeyring, resolveMasterKey } from './modules/encryption/service';
 
 const config = readConfig();
@@ -25,15 +25,20 @@ const keyRefresh = setInterval(() => {
 keyRefresh.unref();
 const seeded = await seedDemoIfEmpty(db, pool, config.demoSeed);
 
-const app = await buildApp({ db, config });
-const jobs = await startScheduledJobs(db, databaseUrl, (message) => app.log.info(message));
+const jobs = await startJobs(db, {
+  connectionString: databaseUrl,
+  dataDir: config.dataDir,
+  log: (message) => console.log(message),
+  isScheduling: true,
+});
+const app = await buildApp({ db, config, jobs: jobs.queue });
 let isClosing = false;
 async function shutdown(signal: string) {
   if (isClosing) return;
   isClosing = true;
   app.log.info({ signal }, 'shutting down');
   await app.close();
-  await jobs.stop({ graceful: true, wait: true });
+  await jobs.boss.stop({ graceful: true, wait: true });
   await pool.end();
   await embedded?.stop();
   process.exit(0);

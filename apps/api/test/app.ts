@@ -4,12 +4,15 @@
  * against the contract, so a handler that drifts from the OpenAPI document fails the test that hit it.
  */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TStaffRole } from '@cims/schemas';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, expect, inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { readConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
+import { startJobs } from '../src/jobs/schedule';
 import { systemAuditContext } from '../src/modules/audit/service';
 import { installKeyring, loadKeyring } from '../src/modules/encryption/service';
 import { createUser } from '../src/modules/users/service';
@@ -20,18 +23,28 @@ export const testPassword = 'correct horse battery staple';
 /** A fixed master key for the test databases, which hold nothing real. */
 export const testMasterKey = Buffer.alloc(32, 7);
 
-export async function createTestApp(options: { signInRateLimit?: number } = {}) {
-  const { db, pool } = openDatabase(inject('databaseUrl'), { max: 4 });
+export async function createTestApp(options: { signInRateLimit?: number; databaseUrl?: string } = {}) {
+  const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
+  const { db, pool } = openDatabase(databaseUrl, { max: 4 });
   installKeyring(await loadKeyring(db, testMasterKey));
   const config = {
     ...readConfig({}),
-    databaseUrl: inject('databaseUrl'),
+    databaseUrl,
     webDistDir: undefined,
     signInRateLimit: options.signInRateLimit ?? 1000,
+    // Shared by every test process on this database: a job may run in another process's worker.
+    dataDir: join(tmpdir(), 'cims-test-data', new URL(databaseUrl).pathname.slice(1)),
   };
-  const app = await buildApp({ db, config, logger: false });
+  const jobs = await startJobs(db, {
+    connectionString: databaseUrl,
+    dataDir: config.dataDir,
+    log: () => undefined,
+    isScheduling: false,
+  });
+  const app = await buildApp({ db, config, logger: false, jobs: jobs.queue });
   afterAll(async () => {
     await app.close();
+    await jobs.boss.stop({ graceful: false, wait: true });
     await pool.end();
   });
 

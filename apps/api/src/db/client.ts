@@ -15,3 +15,29 @@ export function openDatabase(connectionString: string, options: { max?: number; 
   const db = drizzle(pool, { schema, logger: options.logger ?? false });
   return { pool, db };
 }
+
+/**
+ * A transaction on one pooled connection, offered both as drizzle and as the raw client: bulk writers
+ * stream COPY through the client while the rest of the work uses the same transaction through drizzle.
+ */
+export async function withClientTransaction<T>(
+  db: Database,
+  work: (tx: Database, client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await (db as unknown as { $client: pg.Pool }).$client.connect();
+  // A connection cut while checked out reports here as well as to the query in flight (which fails).
+  const onError = () => undefined;
+  client.on('error', onError);
+  try {
+    await client.query('BEGIN');
+    const result = await work(drizzle(client, { schema }) as unknown as Database, client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release();
+  }
+}

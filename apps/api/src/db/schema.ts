@@ -15,10 +15,12 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -133,6 +135,14 @@ export const customers = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     /** Set by erasure: the personal data is gone and the record can never be restored. */
     erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
+    /** Share (0–100) of the fields expected for the kind that are present; the missing ones by name. */
+    qualityScore: smallint('quality_score').notNull().default(0),
+    qualityIssues: text('quality_issues').array().notNull().default(sql`'{}'::text[]`),
+    lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true, mode: 'date' }),
+    /** Set when merged into another customer; the record is then retired (deleted) until unmerged. */
+    mergedIntoId: uuid('merged_into_id'),
+    /** Field → where its current value came from (see modules/imports/provenance.ts). */
+    provenance: jsonb('provenance').$type<Record<string, FieldProvenance>>().notNull().default({}),
   },
   (t) => [
     index('customers_search_document_trgm_idx').using('gin', t.searchDocument.op('gin_trgm_ops')),
@@ -147,6 +157,35 @@ export const customers = pgTable(
     index('customers_resident_id_number_blind_index_idx').on(t.residentIdNumberBlindIndex),
     index('customers_province_code_idx').on(t.provinceCode),
     index('customers_city_code_idx').on(t.cityCode),
+    index('customers_quality_score_idx').on(t.qualityScore, t.id),
+    index('customers_last_verified_at_idx').on(t.lastVerifiedAt),
+    index('customers_uscc_idx').on(t.uscc),
+    index('customers_merged_into_id_idx').on(t.mergedIntoId),
+  ],
+);
+
+export interface FieldProvenance {
+  source: string;
+  sourceChannel: string | null;
+  importId: string | null;
+  at: string;
+}
+
+/** A customer's ids in source systems: what makes re-imports and partner upserts idempotent. */
+export const customerExternalIds = pgTable(
+  'customer_external_ids',
+  {
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    importId: uuid('import_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.externalId] }),
+    index('customer_external_ids_customer_id_idx').on(t.customerId),
   ],
 );
 
@@ -316,3 +355,185 @@ export const anomalySettings = pgTable('anomaly_settings', {
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * An uploaded file and its latest run. `committedRows` moves forward in the same transaction as the rows it
+ * covers, so a run interrupted by a crash resumes after the last committed batch, neither losing nor
+ * repeating a row.
+ */
+export const imports = pgTable(
+  'imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fileName: text('file_name').notNull(),
+    fileFormat: text('file_format', { enum: ['csv', 'xlsx'] }).notNull(),
+    fileSize: bigint('file_size', { mode: 'number' }).notNull(),
+    status: text('status', { enum: ['uploaded', 'queued', 'running', 'completed', 'failed', 'cancelled'] })
+      .notNull()
+      .default('uploaded'),
+    mode: text('mode', { enum: ['dry_run', 'run'] }),
+    columns: text('columns').array().notNull(),
+    sampleRows: jsonb('sample_rows').$type<string[][]>().notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
+    source: text('source'),
+    sourceChannel: text('source_channel'),
+    defaultKind: text('default_kind', { enum: ['person', 'organization'] })
+      .notNull()
+      .default('person'),
+    onDuplicate: text('on_duplicate', { enum: ['flag', 'reject', 'merge'] })
+      .notNull()
+      .default('flag'),
+    totalRows: integer('total_rows'),
+    committedRows: integer('committed_rows').notNull().default(0),
+    createdCount: integer('created_count').notNull().default(0),
+    updatedCount: integer('updated_count').notNull().default(0),
+    unchangedCount: integer('unchanged_count').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    flaggedDuplicates: integer('flagged_duplicates').notNull().default(0),
+    mergedCount: integer('merged_count').notNull().default(0),
+    isCancelRequested: boolean('is_cancel_requested').notNull().default(false),
+    failureReason: text('failure_reason'),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    /** Touched by every committed batch: a running import whose heartbeat stopped lost its worker. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('imports_created_at_idx').on(t.createdAt)],
+);
+
+export const importRowErrors = pgTable(
+  'import_row_errors',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    values: jsonb('values').$type<Record<string, string>>().notNull(),
+    errors: jsonb('errors').$type<{ path: string; message: string }[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
+);
+
+/** Responses to writes sent with an `Idempotency-Key`, replayed for a retry with the same key and body. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  statusCode: integer('status_code').notNull(),
+  response: jsonb('response').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A pair the matching engine scored as likely the same customer; `customerA` < `customerB`. */
+export const duplicateCandidates = pgTable(
+  'duplicate_candidates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerA: uuid('customer_a')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerB: uuid('customer_b')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    score: doublePrecision('score').notNull(),
+    decision: text('decision', { enum: ['auto_merge', 'review'] }).notNull(),
+    comparisons: jsonb('comparisons').$type<{ field: string; verdict: string; weight: number }[]>().notNull(),
+    status: text('status', { enum: ['open', 'merged', 'dismissed'] })
+      .notNull()
+      .default('open'),
+    detectedBy: text('detected_by', { enum: ['scan', 'entry', 'import'] }).notNull(),
+    detectedAt: createdAt(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolvedBy: uuid('resolved_by').references(() => staffUsers.id),
+  },
+  (t) => [
+    uniqueIndex('duplicate_candidates_pair_key').on(t.customerA, t.customerB),
+    index('duplicate_candidates_queue_idx').on(t.status, t.score, t.id),
+    index('duplicate_candidates_customer_b_idx').on(t.customerB),
+  ],
+);
+
+export const duplicateScans = pgTable('duplicate_scans', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  status: text('status', { enum: ['queued', 'running', 'completed', 'failed'] }).notNull(),
+  customers: integer('customers').notNull().default(0),
+  candidatePairs: integer('candidate_pairs').notNull().default(0),
+  autoMerged: integer('auto_merged').notNull().default(0),
+  createdAt: createdAt(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  failureReason: text('failure_reason'),
+});
+
+/**
+ * One merge, with what undoing it needs: both customer rows as they were, and the ids of the contact
+ * points and addresses that moved (or were dropped as repeats) from the merged record to the survivor.
+ */
+export const merges = pgTable(
+  'merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    survivorId: uuid('survivor_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    mergedId: uuid('merged_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    choices: jsonb('choices').$type<Record<string, 'survivor' | 'merged'>>().notNull(),
+    snapshot: jsonb('snapshot').$type<MergeSnapshot>().notNull(),
+    survivorVersionAfter: integer('survivor_version_after').notNull(),
+    isAutomatic: boolean('is_automatic').notNull().default(false),
+    mergedBy: uuid('merged_by').references(() => staffUsers.id),
+    mergedAt: createdAt(),
+    undoneAt: timestamp('undone_at', { withTimezone: true, mode: 'date' }),
+    undoneBy: uuid('undone_by').references(() => staffUsers.id),
+  },
+  (t) => [
+    index('merges_survivor_id_idx').on(t.survivorId),
+    index('merges_merged_id_idx').on(t.mergedId),
+    index('merges_merged_at_idx').on(t.mergedAt),
+  ],
+);
+
+export interface MergeSnapshot {
+  survivor: Record<string, unknown>;
+  merged: Record<string, unknown>;
+  survivorContactPoints: Record<string, unknown>[];
+  survivorAddresses: Record<string, unknown>[];
+  mergedContactPoints: Record<string, unknown>[];
+  mergedAddresses: Record<string, unknown>[];
+  mergedExternalIds: Record<string, unknown>[];
+  candidateIds: string[];
+}
+
+/** Data quality settings (one row): auto-merge on scans, stale-data period, source trust order. */
+export const dataQualitySettings = pgTable('data_quality_settings', {
+  id: integer('id').primaryKey(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** Work for a staff member about a customer; created by jobs (stale-data review) and, later, by people. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['data_review'] }).notNull(),
+    title: text('title').notNull(),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    assigneeId: uuid('assignee_id').references(() => staffUsers.id),
+    status: text('status', { enum: ['open', 'done'] })
+      .notNull()
+      .default('open'),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('tasks_assignee_idx').on(t.assigneeId, t.status, t.dueAt),
+    // At most one open review task per customer and kind: the daily job can run again without repeats.
+    uniqueIndex('tasks_open_per_customer_key').on(t.customerId, t.kind).where(sql`status = 'open'`),
+  ],
+);

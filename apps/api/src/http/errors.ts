@@ -19,6 +19,7 @@ const statusByCode = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  duplicate: 409,
   version_conflict: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -39,6 +40,7 @@ const titleByCode: Record<ProblemCode, string> = {
   csrf_failed: 'Missing or wrong CSRF token',
   not_found: 'Not found',
   conflict: 'Conflict',
+  duplicate: 'Likely duplicate of an existing customer',
   version_conflict: 'The record was changed by someone else',
   payload_too_large: 'Request body too large',
   unsupported_media_type: 'Unsupported media type',
@@ -54,6 +56,8 @@ export class DomainError extends Error {
     readonly code: ProblemCode,
     message?: string,
     readonly fieldErrors?: FieldError[],
+    /** Extra members of the problem document (RFC 9457 extensions), e.g. the matches of a duplicate. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message ?? titleByCode[code]);
     this.name = 'DomainError';
@@ -74,6 +78,7 @@ export function sendProblem(
   code: ProblemCode,
   detail?: string,
   errors?: FieldError[],
+  extensions?: Record<string, unknown>,
 ) {
   const status = statusByCode[code];
   return reply
@@ -88,6 +93,7 @@ export function sendProblem(
       code,
       requestId: request.id,
       ...(errors ? { errors } : {}),
+      ...extensions,
     });
 }
 
@@ -147,7 +153,7 @@ function databaseErrorOf(error: unknown): { code: string; routine?: string } | n
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
     if (error instanceof DomainError) {
-      return sendProblem(request, reply, error.code, error.message, error.fieldErrors);
+      return sendProblem(request, reply, error.code, error.message, error.fieldErrors, error.extensions);
     }
     if (error.validation) {
       const context = error.validationContext ?? 'body';

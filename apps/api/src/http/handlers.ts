@@ -4,9 +4,13 @@ import { apiKeysHandlers } from '../modules/api-keys/handlers';
 import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
 import { customersHandlers } from '../modules/customers/handlers';
+import { dataQualityHandlers } from '../modules/data-quality/handlers';
+import { duplicatesHandlers } from '../modules/duplicates/handlers';
+import { importsHandlers } from '../modules/imports/handlers';
 import { privacyHandlers } from '../modules/privacy/handlers';
 import { retentionHandlers } from '../modules/retention/handlers';
 import { systemHandlers } from '../modules/system/handlers';
+import { tasksHandlers } from '../modules/tasks/handlers';
 import { usersHandlers } from '../modules/users/handlers';
 import type { Handlers } from './contract';
 
@@ -22,4 +26,8 @@ export const handlers: Handlers = {
   ...privacyHandlers,
   ...retentionHandlers,
   ...alertsHandlers,
+  ...importsHandlers,
+  ...duplicatesHandlers,
+  ...dataQualityHandlers,
+  ...tasksHandlers,
 };

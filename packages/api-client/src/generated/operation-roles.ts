@@ -5,6 +5,26 @@ export const operationRoles = {
     "admin",
     "compliance"
   ],
+  "batchUpsertCustomers": [
+    "admin",
+    "sales"
+  ],
+  "cancelImport": [
+    "admin",
+    "sales",
+    "marketing"
+  ],
+  "checkCustomerDuplicates": [
+    "admin",
+    "sales",
+    "service"
+  ],
+  "completeTask": [
+    "admin",
+    "sales",
+    "service",
+    "marketing"
+  ],
   "createApiKey": [
     "admin"
   ],
@@ -19,6 +39,15 @@ export const operationRoles = {
   "deleteCustomer": [
     "admin",
     "sales"
+  ],
+  "dismissDuplicateCandidate": [
+    "admin",
+    "sales"
+  ],
+  "downloadImportErrors": [
+    "admin",
+    "sales",
+    "marketing"
   ],
   "eraseCustomer": [
     "admin",
@@ -48,7 +77,26 @@ export const operationRoles = {
     "compliance",
     "auditor"
   ],
+  "getDataQualitySettings": [
+    "admin",
+    "sales"
+  ],
+  "getDataQualitySummary": [
+    "admin",
+    "sales",
+    "marketing",
+    "compliance"
+  ],
+  "getDuplicateScan": [
+    "admin",
+    "sales"
+  ],
   "getHealth": [],
+  "getImport": [
+    "admin",
+    "sales",
+    "marketing"
+  ],
   "getMe": [
     "admin",
     "sales",
@@ -95,6 +143,24 @@ export const operationRoles = {
     "compliance",
     "auditor"
   ],
+  "listDuplicateCandidates": [
+    "admin",
+    "sales"
+  ],
+  "listImportErrors": [
+    "admin",
+    "sales",
+    "marketing"
+  ],
+  "listImports": [
+    "admin",
+    "sales",
+    "marketing"
+  ],
+  "listMerges": [
+    "admin",
+    "sales"
+  ],
   "listRetentionPolicies": [
     "admin",
     "compliance",
@@ -109,6 +175,12 @@ export const operationRoles = {
     "admin",
     "compliance"
   ],
+  "listTasks": [
+    "admin",
+    "sales",
+    "service",
+    "marketing"
+  ],
   "listUsers": [
     "admin",
     "sales",
@@ -116,6 +188,14 @@ export const operationRoles = {
     "marketing",
     "compliance",
     "auditor"
+  ],
+  "mergeCustomers": [
+    "admin",
+    "sales"
+  ],
+  "previewMerge": [
+    "admin",
+    "sales"
   ],
   "recordCustomerConsent": [
     "admin",
@@ -159,6 +239,18 @@ export const operationRoles = {
     "compliance",
     "auditor"
   ],
+  "startDuplicateScan": [
+    "admin"
+  ],
+  "startImport": [
+    "admin",
+    "sales",
+    "marketing"
+  ],
+  "undoMerge": [
+    "admin",
+    "sales"
+  ],
   "updateAccessPolicy": [
     "admin"
   ],
@@ -170,14 +262,31 @@ export const operationRoles = {
     "sales",
     "service"
   ],
+  "updateDataQualitySettings": [
+    "admin"
+  ],
   "updateRetentionPolicy": [
     "admin",
     "compliance"
+  ],
+  "uploadImport": [
+    "admin",
+    "sales",
+    "marketing"
+  ],
+  "upsertCustomerByExternalId": [
+    "admin",
+    "sales"
   ],
   "verifyAuditChain": [
     "admin",
     "compliance",
     "auditor"
+  ],
+  "verifyCustomer": [
+    "admin",
+    "sales",
+    "service"
   ]
 } as const;
 

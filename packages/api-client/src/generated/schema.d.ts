@@ -645,6 +645,452 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import history
+         * @description The most recent uploads and their runs, newest first. Staff who see only their own customers see their own imports.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Upload a file to import
+         * @description Streams a CSV (UTF-8 or GB18030) or XLSX file of up to 512 MB to the server and reads its header.
+         *     The answer proposes a column mapping from the header names (Chinese or English); start the run with
+         *     `POST /api/v1/imports/{importId}/start`.
+         */
+        post: operations["uploadImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An import and its progress
+         * @description Rows done of the total, counts and errors so far; poll while it runs.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{importId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a dry run or an import
+         * @description Queues the run as a background job. A dry run validates every row and stores nothing; a run stores the good
+         *     rows (idempotently: a customer is identified by its source and external id, or, without one, by the row's content)
+         *     and records the failed ones. A finished file may be run again (after a dry run, or to resume a failed run).
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{importId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a running import
+         * @description Stops after the batch in progress; rows already stored stay stored.
+         */
+        post: operations["cancelImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{importId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The failed rows of an import
+         * @description Each failed row as it was in the file, with one error per field.
+         */
+        get: operations["listImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{importId}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The failed rows as CSV
+         * @description The failed rows with the original columns and an `error` column (UTF-8 with BOM, opens in Excel); fix and import again.
+         */
+        get: operations["downloadImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/external/{source}/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source: string;
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update a customer by its external id
+         * @description Partners keep their own ids: the first call creates the customer, later calls update it (contact points and
+         *     addresses are added, not replaced). Sending the same body again changes nothing.
+         */
+        put: operations["upsertCustomerByExternalId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/batch-upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 1,000 customers by external id
+         * @description All or nothing: when any item is invalid, nothing is stored and every error is listed (paths into `items`).
+         *     Send an `Idempotency-Key` to make retries safe: a repeated key with the same body returns the first
+         *     answer; with a different body it is refused (422). Keys are kept for 24 hours.
+         */
+        post: operations["batchUpsertCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/duplicate-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find existing customers a new one would duplicate
+         * @description Scores the draft against existing customers without storing it (the SPA warns before saving).
+         */
+        post: operations["checkCustomerDuplicates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a customer's data as verified
+         * @description Records that staff confirmed the data with the customer today; closes their open data-review tasks.
+         */
+        post: operations["verifyCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The duplicate review queue
+         * @description Candidate pairs, highest score first, each with the field-by-field explanation. Pairs with a customer outside the viewer's data scope are not shown.
+         */
+        get: operations["listDuplicateCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/{candidateId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a pair as not duplicates
+         * @description The pair leaves the queue and later scans do not raise it again.
+         */
+        post: operations["dismissDuplicateCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest duplicate scan
+         * @description Status and counts of the most recent scan of the whole customer base; 404 when none ran yet.
+         */
+        get: operations["getDuplicateScan"];
+        put?: never;
+        /**
+         * Scan the whole customer base for duplicates
+         * @description Queues a background run of the matching engine over every active customer. Only admins.
+         */
+        post: operations["startDuplicateScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Merge history
+         * @description Recent merges, newest first; with `customerId`, those involving that customer.
+         */
+        get: operations["listMerges"];
+        put?: never;
+        /**
+         * Merge two customers
+         * @description Copies the chosen field values to the survivor, moves the merged record's contact points, addresses and
+         *     tags to it (identical values are kept once), closes their duplicate candidates and retires the merged
+         *     record. Everything needed to undo it is kept.
+         */
+        post: operations["mergeCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview a merge
+         * @description Both records side by side with the value the survivorship rules keep per field.
+         */
+        get: operations["previewMerge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merges/{mergeId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mergeId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a merge
+         * @description Restores both customers as they were before the merge. Refused (409) when the survivor changed since, or the merge was undone already.
+         */
+        post: operations["undoMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-quality/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data quality at a glance
+         * @description Scores per source channel, stale customers, open duplicate candidates, invalid values refused and missing fields, within the viewer's data scope.
+         */
+        get: operations["getDataQualitySummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-quality/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data quality settings
+         * @description Auto-merge on scans, the stale-data period and the source trust order for survivorship.
+         */
+        get: operations["getDataQualitySettings"];
+        /**
+         * Change data quality settings
+         * @description Audited.
+         */
+        put: operations["updateDataQualitySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My tasks
+         * @description Open tasks assigned to the caller (admins: all), soonest due first.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{taskId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a task
+         * @description Marks the task done.
+         */
+        post: operations["completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -673,6 +1119,12 @@ export interface components {
             requestId?: string;
             /** @description Field errors; `path` is a JSON Pointer into the request body, or `/query/<name>`, `/params/<name>`, `/headers/<name>`. */
             errors?: components["schemas"]["FieldError"][];
+            /** @description For code `duplicate`: the existing customers the request likely duplicates. */
+            duplicates?: {
+                /** Format: uuid */
+                customerId: string;
+                score: number;
+            }[];
         };
         SignIn: {
             email: string;
@@ -777,12 +1229,23 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             deletedAt: string | null;
+            qualityScore: number;
+            /** Format: date-time */
+            lastVerifiedAt: string | null;
         };
         CustomerPage: {
             items: components["schemas"]["CustomerSummary"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /**
+         * @description What to do when a new customer likely duplicates an existing one. `flag` (default): store it and put the
+         *     pair in the review queue. `reject`: do not store it (409 for a single write, a row error in an import).
+         *     `merge`: when the match reaches the auto-merge threshold, fill the existing customer's missing values
+         *     and add its new contact points instead of creating a second record; otherwise store it and flag the pair.
+         * @enum {string}
+         */
+        DuplicatePolicy: "flag" | "reject" | "merge";
         /** @enum {string} */
         Gender: "male" | "female" | "unknown";
         PersonInput: {
@@ -913,6 +1376,25 @@ export interface components {
             wechat: components["schemas"]["FieldAccess"];
             addressDetail: components["schemas"]["FieldAccess"];
         };
+        ExternalIdRef: {
+            source: string;
+            externalId: string;
+        };
+        FieldProvenance: {
+            field: string;
+            /** @description `staff`, `api`, or the source system of an import or partner upsert. */
+            source: string;
+            sourceChannel: components["schemas"]["SourceChannel"] | null;
+            /** Format: uuid */
+            importId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CustomerRef: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
         /** @description A customer (客户), a person or an organization, with its contact points and addresses. */
         Customer: {
             /** Format: uuid */
@@ -948,6 +1430,21 @@ export interface components {
              * @description When the customer's personal data was erased (irreversible); the record keeps only what aggregates need.
              */
             erasedAt: string | null;
+            /** @description Share of the fields expected for this kind of customer that are present and valid. */
+            qualityScore: number;
+            /** @description The expected fields that are missing. */
+            qualityIssues: string[];
+            /**
+             * Format: date-time
+             * @description When staff last confirmed the data (entered it, or marked it verified).
+             */
+            lastVerifiedAt: string | null;
+            /** @description The ids this customer has in source systems (imports, partner upserts). */
+            externalIds: components["schemas"]["ExternalIdRef"][];
+            /** @description Where each field's current value came from. */
+            provenance: components["schemas"]["FieldProvenance"][];
+            /** @description Set when this record was merged into another (it is then retired). */
+            mergedInto: components["schemas"]["CustomerRef"] | null;
         };
         CustomerSearchResult: {
             /** @description Best matches first. */
@@ -1071,7 +1568,7 @@ export interface components {
          * @description What an audit entry records.
          * @enum {string}
          */
-        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge";
+        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete";
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
             /** @description Position in the chain, without gaps. */
@@ -1244,6 +1741,292 @@ export interface components {
             problemCode: ("missing" | "relinked" | "altered") | null;
             problem: string | null;
         };
+        /** @enum {string} */
+        ImportStatus: "uploaded" | "queued" | "running" | "completed" | "failed" | "cancelled";
+        /**
+         * @description The customer field a column fills. `name` is a full name (split into family and given name for persons,
+         *     the legal name for organizations); `address` is free text parsed into GB/T 2260 region codes and detail.
+         *     Several columns may fill `phone`, `email`, `wechat`, `address`, `tags` and `notes`: their values are
+         *     joined (address, notes) or each kept (phones, emails, WeChat ids, tags).
+         * @enum {string}
+         */
+        ImportField: "ignore" | "externalId" | "kind" | "name" | "familyName" | "givenName" | "gender" | "birthDate" | "residentIdNumber" | "organizationName" | "uscc" | "organizationSize" | "industry" | "customerType" | "lifecycleStage" | "phone" | "email" | "wechat" | "address" | "tags" | "notes";
+        /** @description Column header → customer field. Columns not named here are ignored. */
+        ImportMapping: {
+            [key: string]: components["schemas"]["ImportField"];
+        };
+        /** @description An uploaded file and its latest run (dry run or import). */
+        ImportJob: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            fileFormat: "csv" | "xlsx";
+            /** @description Bytes. */
+            fileSize: number;
+            status: components["schemas"]["ImportStatus"];
+            /** @enum {string|null} */
+            mode: "dry_run" | "run" | null;
+            /** @description The header row. */
+            columns: string[];
+            /** @description The first rows of the file, for checking the mapping. */
+            sampleRows: string[][];
+            suggestedMapping: components["schemas"]["ImportMapping"];
+            mapping: components["schemas"]["ImportMapping"] | null;
+            source: string | null;
+            sourceChannel: components["schemas"]["SourceChannel"] | null;
+            defaultKind: components["schemas"]["CustomerKind"];
+            onDuplicate: components["schemas"]["DuplicatePolicy"];
+            /** @description Data rows in the file; null until counted. */
+            totalRows: number | null;
+            processedRows: number;
+            createdCount: number;
+            updatedCount: number;
+            unchangedCount: number;
+            errorCount: number;
+            flaggedDuplicates: number;
+            mergedCount: number;
+            failureReason: string | null;
+            createdBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ImportJobList: {
+            items: components["schemas"]["ImportJob"][];
+        };
+        ImportStart: {
+            /**
+             * @description `dry_run` validates every row and reports, storing nothing; `run` stores the good rows.
+             * @enum {string}
+             */
+            mode: "dry_run" | "run";
+            mapping: components["schemas"]["ImportMapping"];
+            sourceChannel: components["schemas"]["SourceChannel"];
+            /**
+             * @description The source system whose external ids the `externalId` column holds (e.g. `taobao-shop`); with the
+             *     external id it identifies a customer across re-imports. Defaults to the source channel.
+             */
+            source?: string;
+            defaultKind?: components["schemas"]["CustomerKind"];
+            onDuplicate?: components["schemas"]["DuplicatePolicy"];
+        };
+        ImportRowError: {
+            /** @description 1 is the first data row (the header is row 0). */
+            rowNumber: number;
+            /** @description The row as it was in the file, by column header. */
+            values: {
+                [key: string]: string;
+            };
+            errors: components["schemas"]["FieldError"][];
+        };
+        ImportRowErrorPage: {
+            items: components["schemas"]["ImportRowError"][];
+            nextCursor: string | null;
+        };
+        BatchUpsert: {
+            /** @description The partner system whose ids `externalId` are. */
+            source: string;
+            onDuplicate?: components["schemas"]["DuplicatePolicy"];
+            items: {
+                externalId: string;
+                customer: components["schemas"]["CustomerCreate"];
+            }[];
+        };
+        /**
+         * @description `merged`: the item matched an existing customer under `onDuplicate=merge` and was merged into it.
+         * @enum {string}
+         */
+        UpsertOutcome: "created" | "updated" | "unchanged" | "merged";
+        BatchUpsertResult: {
+            /** @description One per item, in order. */
+            results: {
+                externalId: string;
+                /** Format: uuid */
+                customerId: string;
+                outcome: components["schemas"]["UpsertOutcome"];
+            }[];
+        };
+        /** @description How one field of a candidate pair compared, and what it added to (or took from) the score. */
+        FieldComparison: {
+            field: string;
+            /** @enum {string} */
+            verdict: "agree" | "partial" | "disagree";
+            weight: number;
+        };
+        /** @description An existing customer that a new or imported one likely duplicates. */
+        DuplicateMatch: {
+            customer: components["schemas"]["CustomerSummary"];
+            score: number;
+            /** @enum {string} */
+            decision: "auto_merge" | "review";
+            comparisons: components["schemas"]["FieldComparison"][];
+        };
+        DuplicateCheckResult: {
+            /** @description Best first; customers outside the viewer's data scope are not shown. */
+            matches: components["schemas"]["DuplicateMatch"][];
+        };
+        /** @description A pair of customers that the matching engine scored as likely the same, with the explanation. */
+        DuplicateCandidate: {
+            /** Format: uuid */
+            id: string;
+            score: number;
+            /** @enum {string} */
+            decision: "auto_merge" | "review";
+            /** @enum {string} */
+            status: "open" | "merged" | "dismissed";
+            /** @enum {string} */
+            detectedBy: "scan" | "entry" | "import";
+            /** Format: date-time */
+            detectedAt: string;
+            customers: components["schemas"]["CustomerSummary"][];
+            comparisons: components["schemas"]["FieldComparison"][];
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: components["schemas"]["UserRef"] | null;
+        };
+        DuplicateCandidatePage: {
+            items: components["schemas"]["DuplicateCandidate"][];
+            nextCursor: string | null;
+            /** @description Open candidates within the viewer's data scope. */
+            openCount: number;
+        };
+        /** @description A run of the matching engine over the whole customer base. */
+        DuplicateScan: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            customers: number;
+            /** @description Pairs at or above the review threshold. */
+            candidatePairs: number;
+            autoMerged: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            failureReason: string | null;
+        };
+        /**
+         * @description One merge: the merged record's contact points, addresses and tags moved to the survivor, its chosen field
+         *     values copied over, and the merged record retired. Undoing restores both records as they were.
+         */
+        Merge: {
+            /** Format: uuid */
+            id: string;
+            survivor: components["schemas"]["CustomerRef"];
+            merged: components["schemas"]["CustomerRef"];
+            choices: {
+                [key: string]: "survivor" | "merged";
+            };
+            /** @description Merged by the matching engine at or above the auto-merge threshold. */
+            isAutomatic: boolean;
+            mergedBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: date-time */
+            undoneAt: string | null;
+            undoneBy: components["schemas"]["UserRef"] | null;
+        };
+        MergeList: {
+            items: components["schemas"]["Merge"][];
+        };
+        /** @enum {string} */
+        MergeField: "displayName" | "familyName" | "givenName" | "gender" | "birthDate" | "residentIdNumber" | "legalName" | "uscc" | "organizationSize" | "customerType" | "industry" | "sourceChannel" | "lifecycleStage" | "ownerId" | "notes";
+        /** @description Which record's value survives, per field; fields not named follow the survivorship rules. */
+        MergeChoices: {
+            [key: string]: "survivor" | "merged";
+        };
+        MergeRequest: {
+            /** Format: uuid */
+            survivorId: string;
+            /** Format: uuid */
+            mergedId: string;
+            choices?: components["schemas"]["MergeChoices"];
+        };
+        /** @description Both records side by side, with the value the survivorship rules would keep for each field. */
+        MergePreview: {
+            survivor: components["schemas"]["Customer"];
+            merged: components["schemas"]["Customer"];
+            fields: {
+                field: components["schemas"]["MergeField"];
+                /** @description As the viewer may see it (masked fields stay masked). */
+                survivorValue: string | null;
+                mergedValue: string | null;
+                /** @enum {string} */
+                choice: "survivor" | "merged";
+                /**
+                 * @description Why the rules chose this value.
+                 * @enum {string}
+                 */
+                rule: "same" | "only_value" | "recently_verified" | "trusted_source" | "most_recent";
+            }[];
+        };
+        DataQualitySummary: {
+            customers: number;
+            averageScore: number | null;
+            /** @description Not verified within the configured number of days. */
+            staleCustomers: number;
+            openDuplicateCandidates: number;
+            bySourceChannel: {
+                sourceChannel: components["schemas"]["SourceChannel"];
+                customers: number;
+                averageScore: number;
+                /** @description Customers per score band. */
+                scoreBands: {
+                    /** @description Below 40. */
+                    poor: number;
+                    /** @description 40–69. */
+                    fair: number;
+                    /** @description 70–89. */
+                    good: number;
+                    /** @description 90 and above. */
+                    excellent: number;
+                };
+            }[];
+            /** @description Values refused by imports in the last 30 days, per field. */
+            invalidValues: {
+                field: string;
+                count: number;
+            }[];
+            /** @description How many customers lack each expected field. */
+            missingFields: {
+                field: string;
+                count: number;
+            }[];
+        };
+        DataQualitySettings: {
+            /** @description Whether a scan merges pairs at or above the auto-merge threshold by itself (each merge can be undone). */
+            autoMergeOnScan: boolean;
+            /** @description Customers not verified for this many days get a review task for their owner. */
+            staleAfterDays: number;
+            /** @description Source channels from most to least trusted, for survivorship. */
+            sourceTrust: components["schemas"]["SourceChannel"][];
+        };
+        /** @description A piece of work for a staff member about a customer (e.g. review stale data). */
+        Task: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "data_review";
+            title: string;
+            customer: components["schemas"]["CustomerRef"] | null;
+            assignee: components["schemas"]["UserRef"] | null;
+            /** @enum {string} */
+            status: "open" | "done";
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        TaskList: {
+            items: components["schemas"]["Task"][];
+        };
     };
     responses: {
         /** @description The request is malformed (for example, the body is not valid JSON). */
@@ -1351,6 +2134,7 @@ export interface components {
         customerId: string;
         /** @description The ETag from the last read (e.g. `"3"`). */
         ifMatch: string;
+        importId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1636,10 +2420,14 @@ export interface operations {
                 createdTo?: string;
                 /** @description Only customers whose consent for this purpose and channel is in force, as `purpose:channel` (e.g. `marketing:sms`). */
                 consent?: string;
+                /** @description Only customers whose quality score is below this. */
+                qualityBelow?: number;
+                /** @description Only customers not verified within the configured stale-data period (true). */
+                stale?: boolean;
                 /** @description `active` (default) or `deleted` (soft-deleted, restorable). */
                 status?: "active" | "deleted";
                 /** @description Sort key; a leading `-` sorts descending. */
-                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "displayName" | "-displayName";
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "displayName" | "-displayName" | "qualityScore" | "-qualityScore";
                 /** @description Page size. */
                 limit?: number;
                 /** @description The `nextCursor` of the previous page. */
@@ -1668,7 +2456,9 @@ export interface operations {
     };
     createCustomer: {
         parameters: {
-            query?: never;
+            query?: {
+                onDuplicate?: components["schemas"]["DuplicatePolicy"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1679,6 +2469,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Merged into an existing customer (`onDuplicate=merge` and a match at the auto-merge threshold); the answer is that customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
             /** @description Created. */
             201: {
                 headers: {
@@ -1695,6 +2494,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description `onDuplicate=reject` and the customer likely exists already: the problem's `duplicates` lists the matches. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -2433,6 +3241,685 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The imports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    uploadImport: {
+        parameters: {
+            query: {
+                /** @description The file's name, as shown in the import history. */
+                fileName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Uploaded; not yet started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportStart"];
+            };
+        };
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled (or already finished). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listImportErrors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of failed rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowErrorPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    downloadImportErrors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["importId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    upsertCustomerByExternalId: {
+        parameters: {
+            query?: {
+                onDuplicate?: components["schemas"]["DuplicatePolicy"];
+            };
+            header?: never;
+            path: {
+                source: string;
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreate"];
+            };
+        };
+        responses: {
+            /** @description Updated or unchanged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    batchUpsertCustomers: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchUpsert"];
+            };
+        };
+        responses: {
+            /** @description One result per item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchUpsertResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    checkCustomerDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreate"];
+            };
+        };
+        responses: {
+            /** @description Likely duplicates, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCheckResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    verifyCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    /** @description The new version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listDuplicateCandidates: {
+        parameters: {
+            query?: {
+                status?: "open" | "merged" | "dismissed";
+                /** @description Only pairs with this customer. */
+                customerId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of candidates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidatePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    dismissDuplicateCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getDuplicateScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest scan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateScan"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startDuplicateScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued (or the scan already queued or running). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateScan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listMerges: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    mergeCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Merged. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    previewMerge: {
+        parameters: {
+            query: {
+                survivorId: string;
+                mergedId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergePreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    undoMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mergeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getDataQualitySummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataQualitySummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getDataQualitySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataQualitySettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateDataQualitySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DataQualitySettings"];
+            };
+        };
+        responses: {
+            /** @description The new settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataQualitySettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                status?: "open" | "done";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    completeTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -13,8 +13,8 @@ import {
   type TRegion,
 } from '@cims/schemas';
 import type { Pool } from 'pg';
-import { deriveCustomerColumns, residentIdColumns } from '../../modules/customers/derived-columns';
-import { copyRows } from './copy';
+import { insertCustomerRows } from '../../modules/customers/bulk-insert';
+import { customerRowsFor, fieldsSetBy, provenanceFor } from '../../modules/customers/rows';
 import { createRandom, type Random } from './random';
 
 const familyNames = [
@@ -282,35 +282,6 @@ export function* generateCustomers(options: {
   }
 }
 
-const customerColumns = [
-  'id',
-  'kind',
-  'display_name',
-  'family_name',
-  'given_name',
-  'gender',
-  'birth_date',
-  'resident_id_number_encrypted',
-  'resident_id_number_blind_index',
-  'legal_name',
-  'uscc',
-  'organization_size',
-  'customer_type',
-  'industry',
-  'source_channel',
-  'lifecycle_stage',
-  'owner_id',
-  'notes',
-  'tags',
-  'primary_phone',
-  'primary_email',
-  'province_code',
-  'city_code',
-  'search_document',
-  'created_at',
-  'updated_at',
-];
-
 /** Writes generated customers with COPY in one transaction: all or nothing. */
 export async function seedCustomers(
   pool: Pool,
@@ -320,94 +291,20 @@ export async function seedCustomers(
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await copyRows(
+    await insertCustomerRows(
       client,
-      'customers',
-      customerColumns,
-      customers.map(({ id, createdAt, input }) => {
-        const isPerson = input.kind === 'person';
-        const residentId = residentIdColumns(isPerson ? (input.person.residentIdNumber ?? null) : null);
-        const displayName = isPerson
-          ? input.person.familyName + input.person.givenName
-          : input.organization.legalName;
-        const derived = deriveCustomerColumns({
-          displayName,
-          familyName: isPerson ? input.person.familyName : null,
-          givenName: isPerson ? input.person.givenName : null,
-          legalName: isPerson ? null : input.organization.legalName,
-          tags: input.tags ?? [],
-          contactPoints: (input.contactPoints ?? []).map((p) => ({ ...p, isPrimary: p.isPrimary ?? false })),
-          addresses: (input.addresses ?? []).map((a) => ({ ...a, isPrimary: a.isPrimary ?? false })),
-        });
-        return [
+      customers.map(({ id, createdAt, input }) =>
+        customerRowsFor(input, {
           id,
-          input.kind,
-          displayName,
-          isPerson ? input.person.familyName : null,
-          isPerson ? input.person.givenName : null,
-          isPerson ? input.person.gender : null,
-          isPerson ? input.person.birthDate : null,
-          residentId.residentIdNumberEncrypted,
-          residentId.residentIdNumberBlindIndex,
-          isPerson ? null : input.organization.legalName,
-          isPerson ? null : input.organization.uscc,
-          isPerson ? null : input.organization.size,
-          input.customerType,
-          input.industry,
-          input.sourceChannel,
-          input.lifecycleStage,
-          input.ownerId,
-          input.notes,
-          input.tags ?? [],
-          derived.primaryPhone,
-          derived.primaryEmail,
-          derived.provinceCode,
-          derived.cityCode,
-          derived.searchDocument,
+          ownerId: input.ownerId ?? null,
           createdAt,
-          createdAt,
-        ];
-      }),
-    );
-    await copyRows(
-      client,
-      'customer_contact_points',
-      ['customer_id', 'type', 'value', 'label', 'is_primary', 'position'],
-      customers.flatMap(({ id, input }) =>
-        (input.contactPoints ?? []).map((p, position) => [
-          id,
-          p.type,
-          p.value,
-          p.label,
-          p.isPrimary ?? false,
-          position,
-        ]),
-      ),
-    );
-    await copyRows(
-      client,
-      'customer_addresses',
-      [
-        'customer_id',
-        'label',
-        'province_code',
-        'city_code',
-        'district_code',
-        'detail',
-        'is_primary',
-        'position',
-      ],
-      customers.flatMap(({ id, input }) =>
-        (input.addresses ?? []).map((a, position) => [
-          id,
-          a.label,
-          a.provinceCode,
-          a.cityCode,
-          a.districtCode,
-          a.detail,
-          a.isPrimary ?? false,
-          position,
-        ]),
+          lastVerifiedAt: createdAt,
+          provenance: provenanceFor(
+            fieldsSetBy(input),
+            { source: 'demo', sourceChannel: input.sourceChannel ?? null, importId: null },
+            createdAt,
+          ),
+        }),
       ),
     );
     await client.query('COMMIT');

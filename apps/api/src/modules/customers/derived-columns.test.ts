@@ -3,6 +3,7 @@ import { buildSearchDocument, deriveCustomerColumns } from './derived-columns';
 
 describe('derived customer columns', () => {
   const source = {
+    kind: 'person' as const,
     displayName: '张三',
     familyName: '张',
     givenName: '三',

@@ -1,5 +1,6 @@
 /**
- * Columns derived from a customer's own data: the primaries shown in lists and the quick-search text.
+ * Columns derived from a customer's own data: the primaries shown in lists, the quick-search text and the
+ * quality score.
  * Every writer of customers (the service, the seeders, later the importer) goes through here, so search
  * finds a customer the same way however it was entered.
  */
@@ -7,6 +8,7 @@ import { formatPhoneNational } from '@cims/schemas';
 import { keyring, residentIdColumn } from '../encryption/service';
 
 export interface CustomerSearchSource {
+  kind: 'person' | 'organization';
   displayName: string;
   familyName?: string | null;
   givenName?: string | null;
@@ -14,6 +16,47 @@ export interface CustomerSearchSource {
   tags: string[];
   contactPoints: { type: 'phone' | 'email' | 'wechat'; value: string; isPrimary: boolean }[];
   addresses: { provinceCode: string; cityCode?: string | null; isPrimary: boolean }[];
+  gender?: string | null;
+  birthDate?: string | null;
+  residentIdNumberEncrypted?: string | null;
+  uscc?: string | null;
+  industry?: string | null;
+  organizationSize?: string | null;
+}
+
+/**
+ * What a complete record of each kind has besides its name: the fields staff need to reach, identify and
+ * place a customer. Every stored value has passed the shared validators, so presence is validity here.
+ */
+const expectedFields = {
+  person: {
+    phone: (s: CustomerSearchSource) => s.contactPoints.some((p) => p.type === 'phone'),
+    email: (s: CustomerSearchSource) => s.contactPoints.some((p) => p.type === 'email'),
+    gender: (s: CustomerSearchSource) => Boolean(s.gender && s.gender !== 'unknown'),
+    birthDate: (s: CustomerSearchSource) => Boolean(s.birthDate),
+    residentIdNumber: (s: CustomerSearchSource) => Boolean(s.residentIdNumberEncrypted),
+    address: (s: CustomerSearchSource) => s.addresses.length > 0,
+  },
+  organization: {
+    phone: (s: CustomerSearchSource) => s.contactPoints.some((p) => p.type === 'phone'),
+    email: (s: CustomerSearchSource) => s.contactPoints.some((p) => p.type === 'email'),
+    uscc: (s: CustomerSearchSource) => Boolean(s.uscc),
+    industry: (s: CustomerSearchSource) => Boolean(s.industry),
+    organizationSize: (s: CustomerSearchSource) => Boolean(s.organizationSize),
+    address: (s: CustomerSearchSource) => s.addresses.length > 0,
+  },
+};
+
+export const qualityFields = [
+  ...new Set([...Object.keys(expectedFields.person), ...Object.keys(expectedFields.organization)]),
+];
+
+/** 0–100: the name (always there) and each expected field count equally. */
+export function qualityOf(source: CustomerSearchSource): { qualityScore: number; qualityIssues: string[] } {
+  const checks = Object.entries(expectedFields[source.kind]);
+  const qualityIssues = checks.filter(([, isPresent]) => !isPresent(source)).map(([field]) => field);
+  const present = checks.length - qualityIssues.length;
+  return { qualityScore: Math.round((100 * (1 + present)) / (1 + checks.length)), qualityIssues };
 }
 
 /** Phone digits in both international (8613800138000) and national (13800138000, 01065529988) form. */
@@ -41,6 +84,7 @@ export function deriveCustomerColumns(source: CustomerSearchSource) {
     provinceCode: address?.provinceCode ?? null,
     cityCode: address?.cityCode ?? null,
     searchDocument: buildSearchDocument(source),
+    ...qualityOf(source),
   };
 }
 

@@ -1,14 +1,24 @@
-import { actorContextOf, viewerOf } from '../../http/authorize';
+import type { FastifyReply } from 'fastify';
+import { actorContextOf, actorOf, viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
+import type { Viewer } from '../access/policies';
+import {
+  batchUpsertCustomers,
+  checkDuplicates,
+  createCustomer,
+  type IngestOutcome,
+  upsertCustomerByExternalId,
+} from './ingest';
+import { type CustomerRecord, findCustomerSummaries } from './repo';
 import { etagOf, toCustomer, toCustomerSummary } from './serializers';
 import {
-  createCustomer,
   deleteCustomer,
   listCustomers,
   restoreCustomer,
   revealCustomerField,
   searchCustomers,
   updateCustomer,
+  verifyCustomer,
   viewCustomer,
 } from './service';
 
@@ -20,7 +30,21 @@ type CustomerOperations =
   | 'getCustomer'
   | 'updateCustomer'
   | 'deleteCustomer'
-  | 'restoreCustomer';
+  | 'restoreCustomer'
+  | 'verifyCustomer'
+  | 'upsertCustomerByExternalId'
+  | 'batchUpsertCustomers'
+  | 'checkCustomerDuplicates';
+
+/** 201 with Location for a new customer; 200 when an existing one was updated, left alone or merged into. */
+function sendIngested(
+  reply: FastifyReply,
+  viewer: Viewer,
+  { record, outcome }: { record: CustomerRecord; outcome: IngestOutcome },
+) {
+  if (outcome === 'created') reply.code(201).header('Location', `/api/v1/customers/${record.row.id}`);
+  return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record, viewer));
+}
 
 export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K> } = {
   async revealCustomerField(request) {
@@ -40,12 +64,49 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
     return { items: rows.map((row) => toCustomerSummary(row, viewer.fieldAccess)) };
   },
   async createCustomer(request, reply) {
-    const record = await createCustomer(request.server.db, actorContextOf(request), request.body);
-    return reply
-      .code(201)
-      .header('ETag', etagOf(record.row.version))
-      .header('Location', `/api/v1/customers/${record.row.id}`)
-      .send(toCustomer(record, viewerOf(request)));
+    const actor = actorContextOf(request);
+    const result = await createCustomer(request.server.db, actor, request.body, request.query.onDuplicate);
+    return sendIngested(reply, actor.viewer, result);
+  },
+  async upsertCustomerByExternalId(request, reply) {
+    const actor = actorContextOf(request);
+    const result = await upsertCustomerByExternalId(request.server.db, actor, {
+      ...request.params,
+      body: request.body,
+      onDuplicate: request.query.onDuplicate,
+    });
+    return sendIngested(reply, actor.viewer, result);
+  },
+  async batchUpsertCustomers(request) {
+    const principal = actorOf(request);
+    return batchUpsertCustomers(request.server.db, actorContextOf(request), {
+      body: request.body,
+      idempotencyKey: [request.headers['idempotency-key']].flat()[0],
+      callerId: principal.kind === 'staff' ? principal.user.id : principal.apiKey.id,
+    });
+  },
+  async checkCustomerDuplicates(request) {
+    const viewer = viewerOf(request);
+    const matches = await checkDuplicates(request.server.db, request.body);
+    const summaries = await findCustomerSummaries(
+      request.server.db,
+      matches.map((m) => m.b),
+      viewer,
+    );
+    return {
+      matches: matches.flatMap((match) => {
+        const row = summaries.get(match.b);
+        if (!row) return [];
+        return [
+          {
+            customer: toCustomerSummary(row, viewer.fieldAccess),
+            score: Math.round(match.score * 100) / 100,
+            decision: match.decision,
+            comparisons: match.contributions,
+          },
+        ];
+      }),
+    };
   },
   async getCustomer(request, reply) {
     const actor = actorContextOf(request);
@@ -66,6 +127,14 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
   },
   async restoreCustomer(request, reply) {
     const record = await restoreCustomer(
+      request.server.db,
+      actorContextOf(request),
+      request.params.customerId,
+    );
+    return reply.header('ETag', etagOf(record.row.version)).send(toCustomer(record, viewerOf(request)));
+  },
+  async verifyCustomer(request, reply) {
+    const record = await verifyCustomer(
       request.server.db,
       actorContextOf(request),
       request.params.customerId,

@@ -1,7 +1,13 @@
 /** Every query on customers and their contact points and addresses. */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { customerAddresses, customerContactPoints, customers, staffUsers } from '../../db/schema';
+import {
+  customerAddresses,
+  customerContactPoints,
+  customerExternalIds,
+  customers,
+  staffUsers,
+} from '../../db/schema';
 import type { Viewer } from '../access/policies';
 import { ensureKeysFor, keyring, residentIdColumn } from '../encryption/service';
 
@@ -22,6 +28,8 @@ export interface CustomerRecord {
   owner: { id: string; displayName: string } | null;
   contactPoints: ContactPointRow[];
   addresses: AddressRow[];
+  externalIds: { source: string; externalId: string }[];
+  mergedInto: { id: string; displayName: string } | null;
 }
 
 /**
@@ -46,10 +54,32 @@ export async function findCustomerRecord(
     .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
     .where(and(eq(customers.id, id), scope));
   if (!found) return null;
-  const [contactPoints, addresses] = await Promise.all([listContactPoints(db, id), listAddresses(db, id)]);
   const { row, ownerName } = found;
+  const [contactPoints, addresses, externalIds, mergedInto] = await Promise.all([
+    listContactPoints(db, id),
+    listAddresses(db, id),
+    db
+      .select({ source: customerExternalIds.source, externalId: customerExternalIds.externalId })
+      .from(customerExternalIds)
+      .where(eq(customerExternalIds.customerId, id))
+      .orderBy(asc(customerExternalIds.source), asc(customerExternalIds.externalId)),
+    row.mergedIntoId
+      ? db
+          .select({ id: customers.id, displayName: customers.displayName })
+          .from(customers)
+          .where(eq(customers.id, row.mergedIntoId))
+      : [],
+  ]);
   const owner = row.ownerId ? { id: row.ownerId, displayName: ownerName ?? '' } : null;
-  return { row, residentIdNumber: await decryptResidentId(db, row), owner, contactPoints, addresses };
+  return {
+    row,
+    residentIdNumber: await decryptResidentId(db, row),
+    owner,
+    contactPoints,
+    addresses,
+    externalIds,
+    mergedInto: mergedInto[0] ?? null,
+  };
 }
 
 async function decryptResidentId(db: Queryable, row: CustomerRow): Promise<string | null> {
@@ -145,6 +175,8 @@ const summaryColumns = {
   createdAt: customers.createdAt,
   updatedAt: customers.updatedAt,
   deletedAt: customers.deletedAt,
+  qualityScore: customers.qualityScore,
+  lastVerifiedAt: customers.lastVerifiedAt,
 };
 
 export type CustomerListRow = Pick<
@@ -163,12 +195,15 @@ export type CustomerListRow = Pick<
   | 'createdAt'
   | 'updatedAt'
   | 'deletedAt'
+  | 'qualityScore'
+  | 'lastVerifiedAt'
 > & { ownerName: string | null };
 
 export const sortColumns = {
   createdAt: customers.createdAt,
   updatedAt: customers.updatedAt,
   displayName: customers.displayName,
+  qualityScore: customers.qualityScore,
 };
 
 export interface ListQuery {
@@ -186,7 +221,9 @@ export async function listCustomerRows(db: Queryable, query: ListQuery) {
     const afterValue =
       query.sort.column === 'displayName'
         ? sql`${query.after.value}`
-        : sql`${query.after.value}::timestamptz`;
+        : query.sort.column === 'qualityScore'
+          ? sql`${query.after.value}::smallint`
+          : sql`${query.after.value}::timestamptz`;
     const comparison = query.sort.isDescending ? sql`<` : sql`>`;
     conditions.push(sql`(${column}, ${customers.id}) ${comparison} (${afterValue}, ${query.after.id}::uuid)`);
   }
@@ -209,6 +246,10 @@ export const customerFilters = {
   cityCode: (code: string) => eq(customers.cityCode, code),
   createdFrom: (at: string) => gte(customers.createdAt, new Date(at)),
   createdTo: (at: string) => lt(customers.createdAt, new Date(at)),
+  qualityBelow: (score: number) => lt(customers.qualityScore, score),
+  /** Not verified (or, never verified, not created) within the last `days`. */
+  staleAfter: (days: number) =>
+    sql`coalesce(${customers.lastVerifiedAt}, ${customers.createdAt}) < now() - make_interval(days => ${days})`,
   isDeleted: (isDeleted: boolean) =>
     isDeleted ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
 };
@@ -334,4 +375,15 @@ export async function findCustomerRowsByContact(
       ),
     )
     .limit(input.limit);
+}
+
+/** List views of the given customers that the viewer may see, by id. */
+export async function findCustomerSummaries(db: Queryable, ids: string[], viewer: Viewer) {
+  if (ids.length === 0) return new Map<string, CustomerListRow>();
+  const rows = await db
+    .select(summaryColumns)
+    .from(customers)
+    .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
+    .where(and(inArray(customers.id, ids), customerScope(viewer)));
+  return new Map(rows.map((row) => [row.id, row]));
 }

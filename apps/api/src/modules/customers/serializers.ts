@@ -74,6 +74,18 @@ export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Cus
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
     erasedAt: row.erasedAt?.toISOString() ?? null,
+    qualityScore: row.qualityScore,
+    qualityIssues: row.qualityIssues,
+    lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
+    externalIds: record.externalIds,
+    provenance: Object.entries(row.provenance).map(([field, origin]) => ({
+      field,
+      source: origin.source,
+      sourceChannel: (origin.sourceChannel as Schemas['SourceChannel'] | null) ?? null,
+      importId: origin.importId,
+      recordedAt: origin.at,
+    })),
+    mergedInto: record.mergedInto,
   };
 }
 
@@ -95,5 +107,7 @@ export function toCustomerSummary(row: CustomerListRow, access: FieldAccessMap):
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    qualityScore: row.qualityScore,
+    lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
   };
 }

@@ -9,9 +9,6 @@ import {
   normalizeEmail,
   normalizePhone,
   normalizeSearchQuery,
-  type TAddressInput,
-  type TContactPointInput,
-  ZCustomerCreate,
   ZCustomerUpdate,
   ZOrganizationInput,
   ZPersonInput,
@@ -23,20 +20,19 @@ import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import { type SensitiveField, sensitiveFields, type Viewer } from '../access/policies';
 import { type AuditAction, type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
+import { getDataQualitySettings } from '../data-quality/settings';
 import { type ConsentChannel, type ConsentPurpose, consentInForce } from '../privacy/consent-repo';
+import { completeOpenTasksFor } from '../tasks/service';
 import { findStaffMember } from '../users/service';
 import { customerAuditSnapshot } from './audit-snapshot';
 import { deriveCustomerColumns, residentIdColumns } from './derived-columns';
 import {
-  type AddressInsert,
-  type ContactPointInsert,
   type CustomerInsert,
   type CustomerRecord,
   customerFilters,
   customerScope,
   findCustomerRecord,
   findCustomerRowsByContact,
-  insertCustomer,
   listCustomerRows,
   lockCustomerRow,
   replaceAddresses,
@@ -47,6 +43,7 @@ import {
   type sortColumns,
   updateCustomerRow,
 } from './repo';
+import { addressRows, contactPointRows, provenanceFor } from './rows';
 
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pathPrefix = ''): z.output<S> {
   const parsed = schema.safeParse(input);
@@ -62,7 +59,11 @@ function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pathPrefix
  * The owner must be a staff user; and someone who sees only their own and their team's customers may not
  * hand one outside that scope (nor leave it unowned), or it would vanish from their own list at once.
  */
-async function assertOwnerAssignable(db: Queryable, viewer: Viewer, ownerId: string | null | undefined) {
+export async function assertOwnerAssignable(
+  db: Queryable,
+  viewer: Viewer,
+  ownerId: string | null | undefined,
+) {
   if (ownerId === undefined) return;
   const owner = ownerId ? await findStaffMember(db, ownerId) : null;
   if (ownerId && !owner)
@@ -73,24 +74,13 @@ async function assertOwnerAssignable(db: Queryable, viewer: Viewer, ownerId: str
   }
 }
 
-function contactPointRows(points: TContactPointInput[]): ContactPointInsert[] {
-  return points.map((p) => ({
-    type: p.type,
-    value: p.value,
-    label: p.label ?? null,
-    isPrimary: p.isPrimary ?? false,
-  }));
-}
-
-function addressRows(addresses: TAddressInput[]): AddressInsert[] {
-  return addresses.map((a) => ({
-    label: a.label ?? null,
-    provinceCode: a.provinceCode,
-    cityCode: a.cityCode ?? null,
-    districtCode: a.districtCode ?? null,
-    detail: a.detail,
-    isPrimary: a.isPrimary ?? false,
-  }));
+/** Where a staff or partner write's values come from, for provenance. */
+export function staffOrigin(actor: RequestActor) {
+  return {
+    source: actor.audit.actorType === 'partner' ? 'api' : 'staff',
+    sourceChannel: null,
+    importId: null,
+  };
 }
 
 /** One customer within the viewer's data scope; outside it, 404 as if it did not exist. */
@@ -168,54 +158,6 @@ async function auditCustomerChange(
     ),
   });
   return after;
-}
-
-export async function createCustomer(db: Database, actor: RequestActor, body: unknown) {
-  const input = parseOrThrow(ZCustomerCreate, body);
-  await assertOwnerAssignable(db, actor.viewer, input.ownerId);
-  // Someone who only sees their own customers owns what they create, unless they hand it to another owner.
-  const ownerId =
-    input.ownerId !== undefined
-      ? input.ownerId
-      : actor.viewer.dataScope === 'all'
-        ? null
-        : actor.viewer.userId;
-  const contactPoints = contactPointRows(input.contactPoints ?? []);
-  const addresses = addressRows(input.addresses ?? []);
-  const tags = input.tags ?? [];
-  const displayName = input.displayName ?? displayNameFor(input);
-  const kindColumns: Partial<CustomerInsert> =
-    input.kind === 'person'
-      ? {
-          familyName: input.person.familyName,
-          givenName: input.person.givenName,
-          gender: input.person.gender ?? 'unknown',
-          birthDate: input.person.birthDate ?? null,
-          ...residentIdColumns(input.person.residentIdNumber ?? null),
-        }
-      : {
-          legalName: input.organization.legalName,
-          uscc: input.organization.uscc ?? null,
-          organizationSize: input.organization.size ?? null,
-        };
-  return db.transaction(async (tx) => {
-    const customerId = await insertCustomer(tx, {
-      kind: input.kind,
-      displayName,
-      ...kindColumns,
-      customerType: input.customerType ?? null,
-      industry: input.industry ?? null,
-      sourceChannel: input.sourceChannel ?? 'website',
-      lifecycleStage: input.lifecycleStage ?? 'lead',
-      ownerId,
-      notes: input.notes ?? null,
-      tags,
-      ...deriveCustomerColumns({ displayName, ...kindColumns, tags, contactPoints, addresses }),
-    });
-    await replaceContactPoints(tx, customerId, contactPoints);
-    await replaceAddresses(tx, customerId, addresses);
-    return auditCustomerChange(tx, actor.audit, { action: 'customer.create', customerId, before: null });
-  });
 }
 
 /** Accepts `"3"`, `W/"3"` or `3`; anything else can never match a version. */
@@ -358,7 +300,15 @@ export async function updateCustomer(
       ...changes,
       displayName,
       tags,
-      ...deriveCustomerColumns({ displayName, ...names, tags, contactPoints, addresses }),
+      provenance: { ...current.provenance, ...provenanceFor(Object.keys(patch), staffOrigin(actor)) },
+      ...deriveCustomerColumns({
+        ...current,
+        ...changes,
+        displayName,
+        tags,
+        contactPoints,
+        addresses,
+      }),
     });
     if (patch.contactPoints) await replaceContactPoints(tx, current.id, contactPoints);
     if (patch.addresses) await replaceAddresses(tx, current.id, addresses);
@@ -442,7 +392,9 @@ function decodeCursor(cursor: string, sort: string): { value: string; id: string
       Buffer.from(cursor, 'base64url').toString('utf8'),
     ) as unknown[];
     const isValueValid =
-      typeof value === 'string' && (sort.endsWith('displayName') || timestampText.test(value));
+      typeof value === 'string' &&
+      (sort.endsWith('displayName') ||
+        (sort.endsWith('qualityScore') ? /^\d{1,3}$/.test(value) : timestampText.test(value)));
     if (cursorSort === sort && isValueValid && typeof id === 'string' && uuidText.test(id))
       return { value, id };
   } catch {
@@ -471,6 +423,11 @@ export async function listCustomers(db: Database, viewer: Viewer, params: ListPa
   if (params.cityCode) filters.push(customerFilters.cityCode(params.cityCode));
   if (params.createdFrom) filters.push(customerFilters.createdFrom(params.createdFrom));
   if (params.createdTo) filters.push(customerFilters.createdTo(params.createdTo));
+  if (params.qualityBelow) filters.push(customerFilters.qualityBelow(params.qualityBelow));
+  if (params.stale) {
+    const { staleAfterDays } = await getDataQualitySettings(db);
+    filters.push(customerFilters.staleAfter(staleAfterDays));
+  }
   if (params.consent) {
     const [purpose, channel] = params.consent.split(':') as [ConsentPurpose, ConsentChannel];
     filters.push(consentInForce(purpose, channel));
@@ -521,4 +478,22 @@ function significantGrams(token: string): string[] {
   const grams = cjkGrams(token);
   const bigrams = grams.filter((g) => g.length === 2);
   return bigrams.length > 0 ? bigrams : grams;
+}
+
+/** Staff confirmed the data with the customer: it is verified as of now and its review tasks are done. */
+export async function verifyCustomer(db: Database, actor: RequestActor, id: string) {
+  return db.transaction(async (tx) => {
+    const current = await lockCustomerRow(tx, id, customerScope(actor.viewer));
+    if (!current) throw new DomainError('not_found', 'No such customer.');
+    assertNotErased(current);
+    await updateCustomerRow(tx, id, { lastVerifiedAt: new Date() });
+    await completeOpenTasksFor(tx, id, 'data_review');
+    await appendAuditEntry(tx, actor.audit, {
+      action: 'customer.verify',
+      resourceType: 'customer',
+      resourceId: id,
+      customerId: id,
+    });
+    return loadWrittenCustomer(tx, id);
+  });
 }

@@ -7,7 +7,8 @@ import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { defaultPolicies } from '../access/policies';
 import { systemAuditContext } from '../audit/service';
-import { createCustomer, revealCustomerField } from '../customers/service';
+import { createCustomer } from '../customers/ingest';
+import { revealCustomerField } from '../customers/service';
 import { installKeyring, keyring, loadKeyring, residentIdColumn, rotateDataKey } from './service';
 
 const database = await createFreshDatabase('cims_crypto');
@@ -29,10 +30,11 @@ const ids = ['11010519491231002', '44030519900307123', '31010119850101001'].map(
 );
 
 async function createWithId(residentIdNumber: string) {
-  return createCustomer(db, admin, {
+  const { record } = await createCustomer(db, admin, {
     kind: 'person',
     person: { familyName: '密', givenName: '文', residentIdNumber },
   });
+  return record;
 }
 
 describe('encryption at rest', () => {

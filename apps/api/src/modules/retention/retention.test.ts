@@ -6,7 +6,8 @@ import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { systemViewer } from '../access/policies';
 import { systemAuditContext, verifyAuditChain } from '../audit/service';
-import { createCustomer, deleteCustomer } from '../customers/service';
+import { createCustomer } from '../customers/ingest';
+import { deleteCustomer } from '../customers/service';
 import { installKeyring, loadKeyring } from '../encryption/service';
 import { runRetention, updateRetentionPolicy } from './service';
 
@@ -24,7 +25,7 @@ describe('the retention job', async () => {
   const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
   async function customer(lifecycleStage: 'churned' | 'customer') {
-    const record = await createCustomer(db, actor, {
+    const { record } = await createCustomer(db, actor, {
       kind: 'person',
       person: { familyName: '留', givenName: '存' },
       lifecycleStage,

@@ -57,6 +57,12 @@ const customer: Customer = {
   updatedAt: '2026-01-01T00:00:00Z',
   deletedAt: null,
   erasedAt: null,
+  qualityScore: 57,
+  qualityIssues: ['email', 'birthDate', 'residentIdNumber'],
+  lastVerifiedAt: null,
+  externalIds: [],
+  provenance: [],
+  mergedInto: null,
 };
 
 function parsedUpdate(values: TCustomerFormValues, locked: TLockedFields = NOTHING_LOCKED) {

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-type CopyValue = string | number | boolean | Date | string[] | null | undefined;
+type CopyValue = string | number | boolean | Date | string[] | object | null | undefined;
 
 function escapeText(value: string): string {
   return value.replace(
@@ -18,6 +18,7 @@ function encode(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return escapeText(arrayLiteral(value));
+  if (typeof value === 'object') return escapeText(JSON.stringify(value));
   return escapeText(String(value));
 }
 
