@@ -145,7 +145,7 @@ function shownForViewer(viewer: Viewer, field: MergeField, value: string | null)
 }
 
 const restorableColumns = Object.entries(getTableColumns(customers))
-  .filter(([key]) => key !== 'id' && key !== 'searchGrams' && key !== 'version')
+  .filter(([key]) => !['id', 'searchGrams', 'version', 'updatedAt'].includes(key))
   .map(([, column]) => column.name);
 
 async function snapshotRows(
