@@ -33,6 +33,15 @@ export const AUDIT_ACTIONS = [
   'retention.run',
   'anomaly_settings.update',
   'security_alert.acknowledge',
+  'customer.verify',
+  'customer.merge',
+  'customer.unmerge',
+  'import.start',
+  'import.batch',
+  'import.cancel',
+  'duplicate.dismiss',
+  'data_quality_settings.update',
+  'task.complete',
 ] as const satisfies readonly AuditAction[];
 
 // Fails to compile when the contract gains an action this list (and so the translations) lacks.
@@ -42,6 +51,10 @@ void everyActionListed;
 
 const RESOURCE_TYPES = new Set([
   'customer',
+  'import',
+  'duplicate_candidate',
+  'data_quality_settings',
+  'task',
   'consent',
   'session',
   'staff_user',
