@@ -1,11 +1,20 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AccessPoliciesPage } from './features/access/access-policies-page';
 import { AuditLogPage } from './features/audit/audit-log-page';
 import { RequireRoles } from './features/auth/require-roles';
 import { RequireSession } from './features/auth/require-session';
-import { ACCESS_POLICY_READ_ROLES, AUDIT_LOG_ROLES, CUSTOMER_CREATE_ROLES } from './features/auth/roles';
+import {
+  ACCESS_POLICY_READ_ROLES,
+  AUDIT_LOG_ROLES,
+  CUSTOMER_CREATE_ROLES,
+  DATA_QUALITY_ROLES,
+  DUPLICATE_REVIEW_ROLES,
+  IMPORT_ROLES,
+  TASK_ROLES,
+  type TStaffRole,
+} from './features/auth/roles';
 import { SignInPage } from './features/auth/sign-in-page';
 import { CustomerDetailPage } from './features/customers/customer-detail-page';
 import { CustomerListPage } from './features/customers/customer-list-page';
@@ -13,21 +22,25 @@ import { AppShell } from './features/shell/app-shell';
 import { NotFoundPage } from './features/shell/not-found-page';
 import { createQueryClient } from './lib/query-client';
 
-// The create and edit pages load on first use. The shared zod schemas arrive with the list page anyway
-// (its option lists come from them), so the split saves little; it keeps react-hook-form out of the start.
-const loadCreatePage = async () => {
-  const { CustomerCreatePage } = await import('./features/customers/customer-create-page');
-  return {
-    Component: () => (
-      <RequireRoles roles={CUSTOMER_CREATE_ROLES}>
-        <CustomerCreatePage />
-      </RequireRoles>
-    ),
+/**
+ * A page loaded on first use and shown only to the roles that may use it. The create and edit pages
+ * keep react-hook-form out of the start; the data-quality pages are work most sessions never open.
+ */
+function lazyPage(roles: readonly TStaffRole[] | null, load: () => Promise<ComponentType>) {
+  return async () => {
+    const Page = await load();
+    return {
+      Component: () =>
+        roles ? (
+          <RequireRoles roles={roles}>
+            <Page />
+          </RequireRoles>
+        ) : (
+          <Page />
+        ),
+    };
   };
-};
-const loadEditPage = async () => ({
-  Component: (await import('./features/customers/customer-edit-page')).CustomerEditPage,
-});
+}
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -40,9 +53,67 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <CustomerListPage /> },
       { path: 'customers', element: <CustomerListPage /> },
-      { path: 'customers/new', lazy: loadCreatePage },
+      {
+        path: 'customers/new',
+        lazy: lazyPage(
+          CUSTOMER_CREATE_ROLES,
+          async () => (await import('./features/customers/customer-create-page')).CustomerCreatePage,
+        ),
+      },
       { path: 'customers/:customerId', element: <CustomerDetailPage /> },
-      { path: 'customers/:customerId/edit', lazy: loadEditPage },
+      {
+        path: 'customers/:customerId/edit',
+        lazy: lazyPage(
+          null,
+          async () => (await import('./features/customers/customer-edit-page')).CustomerEditPage,
+        ),
+      },
+      {
+        path: 'imports',
+        lazy: lazyPage(
+          IMPORT_ROLES,
+          async () => (await import('./features/imports/imports-page')).ImportsPage,
+        ),
+      },
+      {
+        path: 'imports/:importId',
+        lazy: lazyPage(
+          IMPORT_ROLES,
+          async () => (await import('./features/imports/import-detail-page')).ImportDetailPage,
+        ),
+      },
+      {
+        path: 'duplicates',
+        lazy: lazyPage(
+          DUPLICATE_REVIEW_ROLES,
+          async () => (await import('./features/duplicates/duplicate-queue-page')).DuplicateQueuePage,
+        ),
+      },
+      {
+        path: 'duplicates/merges',
+        lazy: lazyPage(
+          DUPLICATE_REVIEW_ROLES,
+          async () => (await import('./features/duplicates/merge-history-page')).MergeHistoryPage,
+        ),
+      },
+      {
+        path: 'duplicates/:candidateId',
+        lazy: lazyPage(
+          DUPLICATE_REVIEW_ROLES,
+          async () => (await import('./features/duplicates/duplicate-compare-page')).DuplicateComparePage,
+        ),
+      },
+      {
+        path: 'data-quality',
+        lazy: lazyPage(
+          DATA_QUALITY_ROLES,
+          async () => (await import('./features/data-quality/data-quality-page')).DataQualityPage,
+        ),
+      },
+      {
+        path: 'tasks',
+        lazy: lazyPage(TASK_ROLES, async () => (await import('./features/tasks/tasks-page')).TasksPage),
+      },
       {
         path: 'audit',
         element: (

@@ -1,4 +1,4 @@
-import { createCimsClient, isProblem, type Problem } from '@cims/api-client';
+import { createCimsClient, isProblem, type Problem, type paths } from '@cims/api-client';
 
 // The CSRF token lives in memory only: a copy in localStorage would be readable by any injected script
 // for longer than the tab lives, and `GET /me` returns the session's token on every start-up anyway.
@@ -51,4 +51,20 @@ export async function unwrap<T>(request: Promise<ClientResult<T>>): Promise<T> {
 /** The ETag form of a version, as `updateCustomer` wants it in If-Match. */
 export function toEtag(version: number): string {
   return `"${version}"`;
+}
+
+type TPathParams<P extends keyof paths> = paths[P]['parameters'] extends {
+  path: infer T extends Record<string, string>;
+}
+  ? T
+  : never;
+
+/**
+ * The address of an operation for the rare place where the browser loads it itself rather than through
+ * the client: a download link, which carries the session cookie and saves the file without reading it
+ * into memory. The template is the contract's own path, so a renamed operation fails to compile.
+ */
+export function apiPath<P extends keyof paths>(path: P, params: TPathParams<P>): string {
+  const values: Record<string, string> = params;
+  return path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(values[name] ?? ''));
 }

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditVerification } from '@cims/api-client';
 import type { TFunction } from 'i18next';
 import { SENSITIVE_FIELD_NAMES } from '../access/access-options';
+import { CUSTOMER_FIELD_LABELS } from '../customers/field-labels';
 
 /*
  * How audit entries read in the UI. The API records actions, field names and values as codes (the
@@ -67,26 +68,7 @@ const RESOURCE_TYPES = new Set([
 ]);
 
 const FIELD_LABELS: Record<string, string> = {
-  kind: 'fields.kind',
-  displayName: 'fields.displayName',
-  familyName: 'fields.familyName',
-  givenName: 'fields.givenName',
-  gender: 'fields.gender',
-  birthDate: 'fields.birthDate',
-  residentIdNumber: 'fields.residentIdNumber',
-  legalName: 'fields.legalName',
-  uscc: 'fields.uscc',
-  organizationSize: 'fields.organizationSize',
-  customerType: 'fields.customerType',
-  industry: 'fields.industry',
-  sourceChannel: 'fields.sourceChannel',
-  lifecycleStage: 'fields.lifecycleStage',
-  ownerId: 'fields.owner',
-  notes: 'fields.notes',
-  tags: 'fields.tags',
-  contactPoints: 'customer.contactPoints',
-  addresses: 'customer.addresses',
-  deletedAt: 'fields.deletedAt',
+  ...CUSTOMER_FIELD_LABELS,
   dataScope: 'access.dataScope',
   fieldAccess: 'access.fieldAccess',
   canReveal: 'access.canReveal',
@@ -110,6 +92,24 @@ const FIELD_LABELS: Record<string, string> = {
   isEnabled: 'audit.fields.isEnabled',
   afterDays: 'audit.fields.afterDays',
   report: 'audit.fields.report',
+  fileName: 'audit.fields.fileName',
+  onDuplicate: 'audit.fields.onDuplicate',
+  rows: 'audit.fields.rows',
+  created: 'audit.fields.created',
+  updated: 'audit.fields.updated',
+  unchanged: 'audit.fields.unchanged',
+  merged: 'audit.fields.merged',
+  flagged: 'audit.fields.flagged',
+  errors: 'audit.fields.errors',
+  mergeId: 'audit.fields.mergeId',
+  survivorId: 'audit.fields.survivorId',
+  mergedId: 'audit.fields.mergedId',
+  isAutomatic: 'audit.fields.isAutomatic',
+  customerA: 'audit.fields.customerA',
+  customerB: 'audit.fields.customerB',
+  autoMergeOnScan: 'dataQuality.settings.autoMergeOnScan',
+  staleAfterDays: 'dataQuality.settings.staleAfterDays',
+  sourceTrust: 'dataQuality.settings.sourceTrust',
 };
 
 /** Fields whose values are codes of an enum with labels under `enums.<name>`. */
@@ -126,6 +126,8 @@ const ENUM_FIELDS: Record<string, string> = {
   access: 'fieldAccess',
   purpose: 'consentPurpose',
   channel: 'consentChannel',
+  onDuplicate: 'duplicatePolicy',
+  sourceTrust: 'sourceChannel',
 };
 
 /** How an absent value reads: null, undefined, an empty string or an empty list. */

@@ -12,6 +12,10 @@ export const AUDIT_LOG_ROLES: readonly TStaffRole[] = operationRoles.listAuditEn
 export const ACCESS_POLICY_READ_ROLES: readonly TStaffRole[] = operationRoles.listAccessPolicies;
 export const ACCESS_POLICY_EDIT_ROLES: readonly TStaffRole[] = operationRoles.updateAccessPolicy;
 export const CUSTOMER_CREATE_ROLES: readonly TStaffRole[] = operationRoles.createCustomer;
+export const IMPORT_ROLES: readonly TStaffRole[] = operationRoles.uploadImport;
+export const DUPLICATE_REVIEW_ROLES: readonly TStaffRole[] = operationRoles.listDuplicateCandidates;
+export const DATA_QUALITY_ROLES: readonly TStaffRole[] = operationRoles.getDataQualitySummary;
+export const TASK_ROLES: readonly TStaffRole[] = operationRoles.listTasks;
 
 export function hasAnyRole(
   user: Pick<User, 'roles'> | null | undefined,

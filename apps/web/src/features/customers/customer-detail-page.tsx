@@ -1,12 +1,14 @@
 import type { Customer } from '@cims/api-client';
 import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useFormatters } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
 import { CustomerHistoryCard } from './customer-history-card';
 import { CustomerLoadError } from './customer-load-error';
+import { CustomerQualityCard } from './customer-quality-card';
+import { Term } from './description-term';
 import { LifecycleBadge } from './lifecycle-badge';
 import { useCustomer, useDeleteCustomer, useRestoreCustomer } from './queries';
 import { RevealControl } from './reveal-control';
@@ -36,15 +38,6 @@ function SensitiveValue({ access, children }: { access: TFieldAccess; children: 
  */
 function isRevealable(customer: Customer, field: keyof Customer['fieldAccess']): boolean {
   return customer.canReveal && customer.fieldAccess[field] === 'masked';
-}
-
-function Term({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="description-list__item">
-      <dt>{label}</dt>
-      <dd>{children ?? '—'}</dd>
-    </div>
-  );
 }
 
 function ProfileCard({ customer }: { customer: Customer }) {
@@ -220,7 +213,8 @@ function DeleteControls({ customer }: { customer: Customer }) {
     if (isConfirming) confirmRef.current?.focus();
   }, [isConfirming]);
 
-  if (customer.erasedAt) return null;
+  // A merged record comes back only by undoing its merge, which also takes back what moved to the survivor.
+  if (customer.erasedAt || customer.mergedInto) return null;
   if (customer.deletedAt) {
     if (!canRestore) return null;
     return (
@@ -306,10 +300,20 @@ export function CustomerDetailPage() {
           {t(flashKey)}
         </div>
       )}
-      {record.deletedAt && (
+      {record.mergedInto ? (
         <div className="banner banner--warning" role="status">
-          {t('customers.isDeleted')}
+          <Trans
+            i18nKey="customers.isMerged"
+            values={{ name: record.mergedInto.displayName }}
+            components={{ survivor: <Link to={`/customers/${record.mergedInto.id}`} /> }}
+          />
         </div>
+      ) : (
+        record.deletedAt && (
+          <div className="banner banner--warning" role="status">
+            {t('customers.isDeleted')}
+          </div>
+        )
       )}
       <section className="customer-header card" aria-labelledby="customer-name">
         <div className="customer-header__identity">
@@ -352,6 +356,7 @@ export function CustomerDetailPage() {
           <AddressesCard customer={record} />
         </div>
       </div>
+      <CustomerQualityCard customer={record} />
       <CustomerHistoryCard customerId={record.id} />
     </div>
   );

@@ -3,7 +3,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterPanel, SelectFilter } from '../../components/filter-panel';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { CUSTOMER_KINDS, CUSTOMER_STATUSES, isOneOf, LIFECYCLE_STAGES } from './enums';
+import { CUSTOMER_KINDS, CUSTOMER_SORTS, CUSTOMER_STATUSES, isOneOf, LIFECYCLE_STAGES } from './enums';
+import { QUALITY_BELOW_OPTIONS } from './quality';
 import type { TCustomerFilters } from './queries';
 
 /** Filters live in the URL so that a filtered list can be bookmarked, shared and restored with Back. */
@@ -21,13 +22,19 @@ export function filtersFromParams(params: URLSearchParams): TCustomerFilters {
   if (provinceCode) filters.provinceCode = provinceCode;
   const cityCode = params.get('cityCode');
   if (provinceCode && cityCode) filters.cityCode = cityCode;
+  const qualityBelow = Number(params.get('qualityBelow'));
+  if ((QUALITY_BELOW_OPTIONS as readonly number[]).includes(qualityBelow))
+    filters.qualityBelow = qualityBelow;
+  if (params.get('stale') === 'true') filters.stale = true;
+  const sort = params.get('sort');
+  if (isOneOf(CUSTOMER_SORTS, sort)) filters.sort = sort;
   return filters;
 }
 
 export function paramsFromFilters(filters: TCustomerFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (typeof value === 'string' && value !== '') params.set(key, value);
+    if (value !== undefined && value !== '' && value !== false) params.set(key, String(value));
   }
   return params;
 }
@@ -63,7 +70,7 @@ export function CustomerFilters({
   const cities = value.provinceCode ? listCities(value.provinceCode) : [];
   const activeCount = Object.values(value).filter((entry) => entry !== undefined && entry !== '').length;
   return (
-    <FilterPanel fieldsId={id('fields')} activeCount={activeCount}>
+    <FilterPanel fieldsId={id('fields')} activeCount={activeCount} fieldsClassName="customer-filters__fields">
       <SelectFilter
         id={id('kind')}
         label={t('fields.kind')}
@@ -106,6 +113,35 @@ export function CustomerFilters({
         isDisabled={cities.length === 0}
         onChange={(next) => set('cityCode', next)}
       />
+      <SelectFilter
+        id={id('qualityBelow')}
+        label={t('quality.filterBelow')}
+        value={value.qualityBelow === undefined ? undefined : String(value.qualityBelow)}
+        options={QUALITY_BELOW_OPTIONS.map((floor) => ({
+          value: String(floor),
+          label: t('quality.below', { score: floor }),
+        }))}
+        onChange={(next) => set('qualityBelow', next === '' ? '' : Number(next))}
+      />
+      <div className="field">
+        <label htmlFor={id('sort')}>{t('filters.sort')}</label>
+        <select
+          id={id('sort')}
+          value={value.sort ?? '-createdAt'}
+          onChange={(event) =>
+            set(
+              'sort',
+              event.target.value === '-createdAt' ? '' : (event.target.value as TCustomerFilters['sort']),
+            )
+          }
+        >
+          {CUSTOMER_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`filters.sorts.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={id('status')}>{t('fields.status')}</label>
         <select
@@ -120,6 +156,15 @@ export function CustomerFilters({
           ))}
         </select>
       </div>
+      <label className="checkbox-label checkbox-label--wrap filters__checkbox" htmlFor={id('stale')}>
+        <input
+          id={id('stale')}
+          type="checkbox"
+          checked={value.stale === true}
+          onChange={(event) => set('stale', event.target.checked ? true : '')}
+        />
+        <span>{t('quality.staleOnly')}</span>
+      </label>
       <div className="filters__actions">
         <button
           type="button"

@@ -15,6 +15,9 @@ const ACTIONS: Record<string, string> = {
   'customer.delete': 'history.action.delete',
   'customer.restore': 'history.action.restore',
   'customer.reveal': 'history.action.reveal',
+  'customer.verify': 'history.action.verify',
+  'customer.merge': 'history.action.merge',
+  'customer.unmerge': 'history.action.unmerge',
 };
 
 // Creation lists every field and deletion only the deletion time; neither says more than its title.

@@ -6,6 +6,7 @@ import { useFormatters } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
 import { CustomerFilters, filtersFromParams, paramsFromFilters } from './customer-filters';
 import { LifecycleBadge } from './lifecycle-badge';
+import { QualityScore } from './quality-score';
 import { useCustomerList } from './queries';
 import { QuickSearch } from './quick-search';
 
@@ -30,6 +31,9 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
       <td data-label={t('fields.region')}>{region || '—'}</td>
       <td data-label={t('fields.lifecycleStage')}>
         <LifecycleBadge stage={customer.lifecycleStage} />
+      </td>
+      <td data-label={t('quality.score')} className="nowrap">
+        <QualityScore score={customer.qualityScore} />
       </td>
       <td data-label={t('fields.tags')}>
         {customer.tags.length > 0 ? (
@@ -103,6 +107,7 @@ export function CustomerListPage() {
                 <th scope="col">{t('fields.phone')}</th>
                 <th scope="col">{t('fields.region')}</th>
                 <th scope="col">{t('fields.lifecycleStage')}</th>
+                <th scope="col">{t('quality.score')}</th>
                 <th scope="col">{t('fields.tags')}</th>
                 <th scope="col">{t('fields.owner')}</th>
                 <th scope="col">{t('fields.updatedAt')}</th>

@@ -1,3 +1,4 @@
+import type { ListCustomersQuery } from '@cims/api-client';
 import {
   ZContactPointType,
   ZCustomerKind,
@@ -16,6 +17,14 @@ export const GENDERS = ZGender.options;
 export const ORGANIZATION_SIZES = ZOrganizationSize.options;
 export const CONTACT_POINT_TYPES = ZContactPointType.options;
 export const CUSTOMER_STATUSES = ['active', 'deleted'] as const;
+/** The list's sort choices, the default (newest first) first. */
+export const CUSTOMER_SORTS = [
+  '-createdAt',
+  '-updatedAt',
+  'displayName',
+  'qualityScore',
+  '-qualityScore',
+] as const satisfies readonly NonNullable<ListCustomersQuery['sort']>[];
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);

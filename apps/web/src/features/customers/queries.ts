@@ -13,12 +13,23 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, toEtag, unwrap } from '../../lib/api';
+import { taskKeys } from '../tasks/queries';
 
 /** The list filters the UI offers; a subset of the operation's query, without paging fields. */
 export type TCustomerFilters = Pick<
   ListCustomersQuery,
-  'kind' | 'lifecycleStage' | 'tag' | 'provinceCode' | 'cityCode' | 'status' | 'sort'
+  | 'kind'
+  | 'lifecycleStage'
+  | 'tag'
+  | 'provinceCode'
+  | 'cityCode'
+  | 'qualityBelow'
+  | 'stale'
+  | 'status'
+  | 'sort'
 >;
+
+export type TDuplicatePolicy = components['schemas']['DuplicatePolicy'];
 
 export const customerKeys = {
   all: ['customers'] as const,
@@ -105,10 +116,21 @@ function invalidateAfterWrite(queryClient: ReturnType<typeof useQueryClient>, id
   ]).then(() => undefined);
 }
 
+/** Existing customers the draft likely duplicates; nothing is stored, so no cache changes. */
+export function useCheckCustomerDuplicates() {
+  return useMutation({
+    mutationFn: async (body: CustomerCreate) =>
+      (await unwrap(api.POST('/api/v1/customers/duplicate-check', { body }))).matches,
+  });
+}
+
+export type TCreateCustomerInput = { body: CustomerCreate; onDuplicate?: TDuplicatePolicy };
+
 export function useCreateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CustomerCreate) => unwrap(api.POST('/api/v1/customers', { body })),
+    mutationFn: ({ body, onDuplicate }: TCreateCustomerInput) =>
+      unwrap(api.POST('/api/v1/customers', { params: { query: onDuplicate ? { onDuplicate } : {} }, body })),
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
       return invalidateAfterWrite(queryClient, customer.id);
@@ -156,6 +178,22 @@ export function useRestoreCustomer() {
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
       return invalidateAfterWrite(queryClient, customer.id);
+    },
+  });
+}
+
+/** Records that staff confirmed the data with the customer today; it also closes their review tasks. */
+export function useVerifyCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/customers/{customerId}/verify', { params: { path: { customerId: id } } })),
+    onSuccess: (customer) => {
+      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
+      return Promise.all([
+        invalidateAfterWrite(queryClient, customer.id),
+        queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+      ]);
     },
   });
 }

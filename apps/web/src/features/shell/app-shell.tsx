@@ -2,7 +2,16 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/queries';
-import { ACCESS_POLICY_READ_ROLES, AUDIT_LOG_ROLES, CUSTOMER_CREATE_ROLES, hasAnyRole } from '../auth/roles';
+import {
+  ACCESS_POLICY_READ_ROLES,
+  AUDIT_LOG_ROLES,
+  CUSTOMER_CREATE_ROLES,
+  DATA_QUALITY_ROLES,
+  DUPLICATE_REVIEW_ROLES,
+  hasAnyRole,
+  IMPORT_ROLES,
+  TASK_ROLES,
+} from '../auth/roles';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
@@ -49,6 +58,26 @@ export function AppShell() {
             {hasAnyRole(user, CUSTOMER_CREATE_ROLES) && (
               <NavLink to="/customers/new" className="topbar__link">
                 {t('nav.newCustomer')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, IMPORT_ROLES) && (
+              <NavLink to="/imports" className="topbar__link">
+                {t('nav.imports')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, DUPLICATE_REVIEW_ROLES) && (
+              <NavLink to="/duplicates" className="topbar__link">
+                {t('nav.duplicates')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, DATA_QUALITY_ROLES) && (
+              <NavLink to="/data-quality" className="topbar__link">
+                {t('nav.dataQuality')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, TASK_ROLES) && (
+              <NavLink to="/tasks" className="topbar__link">
+                {t('nav.tasks')}
               </NavLink>
             )}
             {hasAnyRole(user, AUDIT_LOG_ROLES) && (
