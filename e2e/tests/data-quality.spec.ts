@@ -76,10 +76,12 @@ test('warn of a duplicate at entry, import a CSV with two bad rows, then merge t
   await expect(page.getByRole('heading', { name: '导入完成' })).toBeVisible();
   await expect(page.getByText('已处理 8 / 8 行（100%）')).toBeVisible();
 
-  // The two refused rows, each with the column at fault and why.
-  const errorRows = page.getByRole('table', { name: '未能导入的行' }).getByRole('row');
+  // The two refused rows (by default a row with an invalid value is not stored), each with the column at
+  // fault and why.
+  const errorRows = page.getByRole('table', { name: '有问题的行' }).getByRole('row');
   await expect(errorRows).toHaveCount(3);
   await expect(errorRows.filter({ hasText: '第 7 行' })).toContainText('电话号码无效');
+  await expect(errorRows.filter({ hasText: '第 7 行' })).toContainText('未导入');
   await expect(errorRows.filter({ hasText: '第 8 行' })).toContainText('居民身份证号校验位不正确');
 
   // The failed rows download as CSV with the session cookie.
@@ -116,4 +118,56 @@ test('warn of a duplicate at entry, import a CSV with two bad rows, then merge t
   await page.getByRole('link', { name: '合并记录' }).click();
   const merge = page.getByRole('row').filter({ hasText: '柯晓明' }).filter({ hasText: '柯小明' });
   await expect(merge.getByRole('button', { name: '撤销合并：柯小明 → 柯晓明' })).toBeVisible();
+});
+
+test('import rows from abroad, and keep a row without its invalid value when asked to', async ({ page }) => {
+  const prefix = uniqueMobile().slice(0, 10);
+  const phone = (digit: number) => `${prefix}${digit}`;
+  const mainNavigation = page.getByRole('navigation', { name: '主导航' });
+
+  // A customer in Australia with a passport, and one at home whose resident ID's check digit is wrong.
+  const rows = [
+    ['姓名', '手机号', '国家', '邮编', '地址', '身份证号', '护照号'],
+    ['Anna Smith', phone(1), 'AU', '2119', '7 Wallaby Place Delmar NSW', '', 'E12345678'],
+    ['柯雷', phone(2), '', '', '北京市朝阳区建国路88号', '110101199003071234', ''],
+  ];
+  const csv = `${rows.map((row) => row.join(',')).join('\n')}\n`;
+
+  await signInAndWait(page);
+  await mainNavigation.getByRole('link', { name: '导入' }).click();
+  await page.getByLabel('选择文件（CSV 或 XLSX）').setInputFiles({
+    name: '境外客户.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  await page.getByRole('button', { name: '上传' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '境外客户.csv' })).toBeVisible();
+
+  await page.getByLabel('“国家”列导入为').selectOption('country');
+  await page.getByLabel('“邮编”列导入为').selectOption('postcode');
+  await page.getByLabel('“护照号”列导入为').selectOption('otherIdNumber');
+  await expect(page.getByLabel('默认国家或地区')).toHaveValue('CN');
+  await page.getByLabel('遇到无效的值').selectOption('skip_value');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: '导入完成' })).toBeVisible();
+  const partial = page.locator('.stat').filter({ hasText: '去掉无效值后导入' });
+  await expect(partial.getByRole('definition')).toHaveText('1');
+
+  // The row is listed as stored, with the value that was left out.
+  const problemRows = page.getByRole('table', { name: '有问题的行' }).getByRole('row');
+  await expect(problemRows).toHaveCount(2);
+  const storedRow = problemRows.filter({ hasText: '第 2 行' });
+  await expect(storedRow).toContainText('已导入，不含标出的值');
+  await expect(storedRow).toContainText('居民身份证号校验位不正确');
+
+  // The customer from abroad has the country and postcode, and the passport as another document.
+  await mainNavigation.getByRole('link', { name: '客户', exact: true }).click();
+  await page.getByRole('combobox', { name: '快速搜索' }).fill(phone(1).slice(3));
+  await page.getByRole('option', { name: /Anna Smith/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Anna Smith' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '地址', exact: true })).toContainText('2119, 澳大利亚');
+  const profile = page.getByRole('region', { name: '基本资料' });
+  await expect(profile).toContainText('其他证件');
+  await expect(profile).toContainText('E1*****78');
 });

@@ -107,14 +107,17 @@ test('the administrator reads the access policies and changes one role', async (
   const table = page.getByRole('table', { name: '访问策略' });
   await expect(table.getByRole('columnheader', { name: '数据范围' })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: '居民身份证号' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: '其他证件号码' })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: '查看明文' })).toBeVisible();
   // A header row and one row per role.
   await expect(table.getByRole('row')).toHaveCount(7);
 
   const roleRow = (role: string) =>
     table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: role, exact: true }) });
+  // Data scope, resident ID, other ID, birth date, phone, email, WeChat, street address, reveal, action.
   await expect(roleRow('客服').getByRole('cell')).toHaveText([
     '全部',
+    '脱敏',
     '脱敏',
     '隐藏',
     '脱敏',
@@ -127,7 +130,7 @@ test('the administrator reads the access policies and changes one role', async (
   await expect(roleRow('销售').getByRole('cell').first()).toHaveText('本人或本团队');
 
   // Change marketing's email access, see it saved, and put it back.
-  const emailCell = roleRow('市场').getByRole('cell').nth(4);
+  const emailCell = roleRow('市场').getByRole('cell').nth(5);
   const original = (await emailCell.textContent()) ?? '';
   const changed = original === '隐藏' ? '脱敏' : '隐藏';
   const setMarketingEmail = async (label: string) => {

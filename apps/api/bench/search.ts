@@ -8,52 +8,30 @@
  * the app. Prints per-kind figures and, last, one line of JSON.
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../src/app';
-import { readConfig } from '../src/config';
-import { openDatabase } from '../src/db/client';
-import { startEmbeddedPostgres } from '../src/db/embedded';
-import { migrateDatabase } from '../src/db/migrate';
 import { generateCustomers, seedCustomers } from '../src/db/seed/customers';
 import { createRandom } from '../src/db/seed/random';
 import { demoPassword, seedStaffUsers } from '../src/db/seed/staff';
-import { installKeyring, loadKeyring, resolveMasterKey } from '../src/modules/encryption/service';
+import { openBenchDatabase, percentile } from './bench-database';
 
 const count = Number(process.env.BENCH_N ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const batchSize = 100_000;
 const seed = 424242;
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round((sorted[index] ?? 0) * 100) / 100;
-}
-
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   return { p50_ms: percentile(sorted, 50), p95_ms: percentile(sorted, 95), p99_ms: percentile(sorted, 99) };
 }
 
-const config = readConfig();
-const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
-const serverUrl = config.databaseUrl ?? (embedded?.url as string);
-const databaseName = `cims_bench_${Date.now()}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${databaseName}`);
-const benchUrl = new URL(serverUrl);
-benchUrl.pathname = `/${databaseName}`;
-
 const captured: { text: string; params: unknown[] }[] = [];
 let isCapturing = false;
-const { db, pool } = openDatabase(benchUrl.toString(), {
-  max: 4,
+const bench = await openBenchDatabase({
   logger: { logQuery: (text, params) => isCapturing && captured.push({ text, params }) },
 });
+const { db, pool, config } = bench;
 
 try {
-  await migrateDatabase(db);
-  installKeyring(await loadKeyring(db, resolveMasterKey(process.env, config.dataDir)));
   const staff = await seedStaffUsers(db);
   const ownerIds = [...staff.values()].filter((u) => u.roles.includes('sales')).map((u) => u.id);
 
@@ -157,9 +135,5 @@ try {
     }),
   );
 } finally {
-  await pool.end();
-  if (!process.env.BENCH_KEEP_DATABASE)
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
+  await bench.close();
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   displayNameFor,
+  formatAddressLine,
   standardizeContactValue,
   ZAddressInput,
   ZContactPointInput,
@@ -74,6 +75,31 @@ describe('ZContactPointInput', () => {
   });
 });
 
+describe('other identity documents', () => {
+  it('standardizes the number and defaults its type', () => {
+    const person = ZPersonInput.parse({
+      familyName: 'Smith',
+      givenName: 'Anna',
+      otherIdNumber: ' e12-345 678 ',
+    });
+    expect(person).toMatchObject({ otherIdNumber: 'E12345678', otherIdType: 'other' });
+    expect(
+      ZPersonInput.parse({
+        familyName: 'Smith',
+        givenName: 'Anna',
+        otherIdType: 'passport',
+        otherIdNumber: 'E1234567',
+      }).otherIdType,
+    ).toBe('passport');
+    expect(
+      ZPersonInput.parse({ familyName: 'Smith', givenName: 'Anna', otherIdType: 'passport' }).otherIdType,
+    ).toBeUndefined();
+    expect(
+      fieldErrors(ZPersonInput.safeParse({ familyName: 'Smith', givenName: 'Anna', otherIdNumber: 'E1!' })),
+    ).toEqual([{ path: '/otherIdNumber', message: 'ID number must be 4-30 letters or digits' }]);
+  });
+});
+
 describe('ZAddressInput', () => {
   const shenzhen = {
     provinceCode: '440000',
@@ -82,13 +108,47 @@ describe('ZAddressInput', () => {
     detail: '科技园路1号',
   };
 
-  it('accepts a full triple and a province-only address', () => {
-    expect(ZAddressInput.parse(shenzhen)).toEqual(shenzhen);
+  it('accepts a full triple and a province-only address, in China by default', () => {
+    expect(ZAddressInput.parse(shenzhen)).toEqual({ ...shenzhen, countryCode: 'CN' });
     expect(ZAddressInput.parse({ provinceCode: '440000', cityCode: '', detail: 'x' })).toEqual({
+      countryCode: 'CN',
       provinceCode: '440000',
       cityCode: null,
       detail: 'x',
     });
+  });
+
+  it('requires a province and a 6-digit postcode in China', () => {
+    expect(fieldErrors(ZAddressInput.safeParse({ detail: '科技园路1号', postcode: '51805' }))).toEqual([
+      { path: '/postcode', message: 'Postcode in China must be 6 digits' },
+      { path: '/provinceCode', message: 'Required' },
+    ]);
+    expect(ZAddressInput.parse({ ...shenzhen, postcode: ' 518057 ' }).postcode).toBe('518057');
+  });
+
+  it('takes addresses abroad without region codes', () => {
+    expect(
+      ZAddressInput.parse({ countryCode: 'au', postcode: '2119', detail: '7 Wallaby Place, Delmar NSW' }),
+    ).toEqual({ countryCode: 'AU', postcode: '2119', detail: '7 Wallaby Place, Delmar NSW' });
+    expect(ZAddressInput.parse({ countryCode: 'GB', postcode: 'sw1a  1aa', detail: 'x' }).postcode).toBe(
+      'SW1A 1AA',
+    );
+    expect(
+      fieldErrors(ZAddressInput.safeParse({ countryCode: 'US', provinceCode: '440000', detail: 'x' })),
+    ).toEqual([{ path: '/provinceCode', message: 'Region codes apply to addresses in China only' }]);
+    expect(fieldErrors(ZAddressInput.safeParse({ countryCode: 'XX', detail: 'x' }))).toEqual([
+      { path: '/countryCode', message: 'Must be an ISO 3166-1 two-letter country code' },
+    ]);
+  });
+
+  it('formats an address line at home and abroad', () => {
+    expect(formatAddressLine({ ...shenzhen, countryCode: 'CN' })).toBe('广东省深圳市南山区科技园路1号');
+    expect(
+      formatAddressLine(
+        { countryCode: 'AU', provinceCode: null, postcode: '2119', detail: '7 Wallaby Place' },
+        'en',
+      ),
+    ).toBe('7 Wallaby Place, 2119, Australia');
   });
 
   it('puts region errors on the offending code', () => {
@@ -172,10 +232,22 @@ describe('ZPersonInput', () => {
   });
 
   it('enforces name lengths', () => {
-    expect(fieldErrors(ZPersonInput.safeParse({ familyName: '', givenName: '三'.repeat(31) }))).toEqual([
-      { path: '/familyName', message: 'Required' },
+    expect(fieldErrors(ZPersonInput.safeParse({ familyName: '张', givenName: '三'.repeat(31) }))).toEqual([
       { path: '/givenName', message: 'Must be at most 30 characters' },
     ]);
+  });
+
+  it('needs one of the two name parts', () => {
+    expect(fieldErrors(ZPersonInput.safeParse({ familyName: ' ', givenName: '' }))).toEqual([
+      { path: '/familyName', message: 'Required' },
+    ]);
+    expect(ZPersonInput.parse({ givenName: 'Madonna' })).toMatchObject({
+      familyName: '',
+      givenName: 'Madonna',
+    });
+    expect(displayNameFor({ kind: 'person', person: { familyName: '', givenName: 'Madonna' } })).toBe(
+      'Madonna',
+    );
   });
 });
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { EARLIEST_BIRTH_DATE, isIsoCalendarDate, todayInChina } from './calendar-date';
 import { normalizeEmail } from './email';
 import { normalizePhone } from './phone';
-import { findRegionTripleProblem } from './regions';
+import { findRegionTripleProblem, formatRegionPath } from './regions';
 import { parseResidentId } from './resident-id';
 import { parseUscc } from './uscc';
 
@@ -72,11 +72,28 @@ function blankAsNull<TOutput>(schema: z.ZodType<TOutput, string>) {
     .nullish();
 }
 
+function nameText(maxLength: number) {
+  return z
+    .string({ error: stringError })
+    .trim()
+    .max(maxLength, `Must be at most ${maxLength} characters`)
+    .optional();
+}
+
 function optionalText(maxLength: number) {
   return blankAsNull(z.string().max(maxLength, `Must be at most ${maxLength} characters`));
 }
 
 const REGION_CODE = /^\d{6}$/;
+/** Addresses default to China, where region codes are required. */
+export const HOME_COUNTRY = 'CN';
+
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** ISO 3166-1 alpha-2 codes the platform's region data knows (unknown ones come back unchanged). */
+export function isKnownCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countryNames.of(code) !== code;
+}
 const ZRegionCode = z.string().regex(REGION_CODE, 'Region code must be 6 digits');
 
 const ZIsoDate = z
@@ -150,13 +167,26 @@ export const ZContactPointInput = z
   });
 export type TContactPointInput = z.infer<typeof ZContactPointInput>;
 
+const ZCountryCode = z
+  .string({ error: stringError })
+  .trim()
+  .toUpperCase()
+  .refine(isKnownCountryCode, 'Must be an ISO 3166-1 two-letter country code');
+
+const ZPostcode = z
+  .string()
+  .transform((value) => value.toUpperCase().replace(/\s+/g, ' '))
+  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9 -]{1,11}$/, 'Postcode must be 2-12 letters or digits'));
+
 export const ZAddressInput = z
   .strictObject(
     {
       label: optionalText(40),
-      provinceCode: ZRegionCode,
+      countryCode: ZCountryCode.default(HOME_COUNTRY),
+      provinceCode: blankAsNull(ZRegionCode),
       cityCode: blankAsNull(ZRegionCode),
       districtCode: blankAsNull(ZRegionCode),
+      postcode: blankAsNull(ZPostcode),
       detail: requiredText(200),
       isPrimary: z.boolean().optional(),
     },
@@ -164,16 +194,52 @@ export const ZAddressInput = z
   )
   .superRefine((address, ctx) => {
     const codes = [address.provinceCode, address.cityCode, address.districtCode];
+    if (address.countryCode !== HOME_COUNTRY) {
+      // Region codes (GB/T 2260) exist for China only; elsewhere the detail carries the whole address.
+      for (const field of ['provinceCode', 'cityCode', 'districtCode'] as const) {
+        if (address[field])
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'Region codes apply to addresses in China only',
+          });
+      }
+      return;
+    }
+    if (address.postcode && !/^\d{6}$/.test(address.postcode)) {
+      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Postcode in China must be 6 digits' });
+    }
+    if (!address.provinceCode) {
+      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'Required' });
+      return;
+    }
     // A malformed code already has its own issue; looking it up would only add a second one.
     if (!codes.every((code) => code == null || REGION_CODE.test(code))) {
       return;
     }
-    const problem = findRegionTripleProblem(address);
+    const problem = findRegionTripleProblem({ ...address, provinceCode: address.provinceCode });
     if (problem) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
     }
   });
 export type TAddressInput = z.infer<typeof ZAddressInput>;
+
+type AddressLineSource = {
+  countryCode?: string | null;
+  provinceCode?: string | null;
+  cityCode?: string | null;
+  districtCode?: string | null;
+  postcode?: string | null;
+  detail: string;
+};
+
+/** 广东省深圳市南山区科技园路1号 at home; '7 Wallaby Place, Delmar 2119, 澳大利亚' (country in `locale`) abroad. */
+export function formatAddressLine(address: AddressLineSource, locale = 'zh-CN'): string {
+  const country = address.countryCode ?? HOME_COUNTRY;
+  if (country === HOME_COUNTRY) return formatRegionPath(address) + address.detail;
+  const countryName = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(country);
+  return [address.detail, address.postcode, countryName].filter(Boolean).join(', ');
+}
 
 type PrimaryFlagged = { isPrimary?: boolean | undefined };
 
@@ -244,12 +310,34 @@ const ZTagList = z
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags are allowed`)
   .transform((tags) => [...new Set(tags)]);
 
+export const ZOtherIdType = z.enum([
+  'passport',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent_residence',
+  'social_security',
+  'other',
+]);
+export type TOtherIdType = z.infer<typeof ZOtherIdType>;
+
+// Passports, permits and foreign social-security numbers have no shared check digit: standardize the
+// spelling (no spaces or dashes, upper case) so that the same number always compares equal.
+const ZOtherIdNumber = z
+  .string()
+  .transform((value) => value.replace(/[\s-]+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{4,30}$/, 'ID number must be 4-30 letters or digits'));
+
 const personShape = {
-  familyName: requiredText(20),
-  givenName: requiredText(30),
+  // One of the two may be empty ('' rather than null, so the output stays a string): many records from
+  // abroad carry a single name, and a customer is better stored with half a name than refused.
+  familyName: nameText(20),
+  givenName: nameText(30),
   gender: ZGender.optional(),
   birthDate: blankAsNull(ZBirthDate),
   residentIdNumber: blankAsNull(ZResidentIdNumber),
+  /** Another identity document (for foreigners, or alongside the resident ID). */
+  otherIdType: ZOtherIdType.nullish(),
+  otherIdNumber: blankAsNull(ZOtherIdNumber),
 };
 
 type PersonFields = {
@@ -293,7 +381,17 @@ function reconcileWithResidentId<TPerson extends PersonFields>(
 
 export const ZPersonInput = z
   .strictObject(personShape, { error: objectError })
-  .transform(reconcileWithResidentId);
+  .superRefine((person, ctx) => {
+    if (!person.familyName && !person.givenName) {
+      ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'Required' });
+    }
+  })
+  .transform(({ familyName = '', givenName = '', ...person }) => ({ familyName, givenName, ...person }))
+  .transform(reconcileWithResidentId)
+  .transform((person) => ({
+    ...person,
+    otherIdType: person.otherIdNumber ? (person.otherIdType ?? ('other' as const)) : undefined,
+  }));
 export type TPersonInput = z.infer<typeof ZPersonInput>;
 
 export const ZPersonPatch = z

@@ -360,7 +360,9 @@ export function isValidRegionTriple(triple: TRegionTriple): boolean {
 }
 
 /** '北京市朝阳区' rather than '北京市市辖区朝阳区': grouping entries are left out. Unknown codes are skipped. */
-export function formatRegionPath(triple: TRegionTriple): string {
+export function formatRegionPath(
+  triple: Omit<TRegionTriple, 'provinceCode'> & { provinceCode?: string | null },
+): string {
   return [triple.provinceCode, triple.cityCode, triple.districtCode]
     .map((code) => (code == null ? null : getRegionName(code)))
     .filter((name): name is string => name !== null && !PLACEHOLDER_CITY_NAMES.has(name))

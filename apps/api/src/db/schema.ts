@@ -110,6 +110,19 @@ export const customers = pgTable(
     /** AES-256-GCM ciphertext (modules/encryption); the blind index serves exact lookups. */
     residentIdNumberEncrypted: text('resident_id_number_encrypted'),
     residentIdNumberBlindIndex: text('resident_id_number_blind_index'),
+    otherIdType: text('other_id_type', {
+      enum: [
+        'passport',
+        'hk_macao_permit',
+        'taiwan_permit',
+        'foreign_permanent_residence',
+        'social_security',
+        'other',
+      ],
+    }),
+    /** Encrypted and blind-indexed like the resident ID. */
+    otherIdNumberEncrypted: text('other_id_number_encrypted'),
+    otherIdNumberBlindIndex: text('other_id_number_blind_index'),
     legalName: text('legal_name'),
     uscc: text('uscc'),
     organizationSize: text('organization_size', { enum: ['micro', 'small', 'medium', 'large'] }),
@@ -155,6 +168,7 @@ export const customers = pgTable(
     index('customers_display_name_idx').on(t.displayName, t.id),
     index('customers_owner_id_idx').on(t.ownerId),
     index('customers_resident_id_number_blind_index_idx').on(t.residentIdNumberBlindIndex),
+    index('customers_other_id_number_blind_index_idx').on(t.otherIdNumberBlindIndex),
     index('customers_province_code_idx').on(t.provinceCode),
     index('customers_city_code_idx').on(t.cityCode),
     index('customers_quality_score_idx').on(t.qualityScore, t.id),
@@ -216,9 +230,12 @@ export const customerAddresses = pgTable(
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     label: text('label'),
-    provinceCode: text('province_code').notNull(),
+    /** ISO 3166-1 alpha-2; region codes (GB/T 2260) are set for addresses in China only. */
+    countryCode: text('country_code').notNull().default('CN'),
+    provinceCode: text('province_code'),
     cityCode: text('city_code'),
     districtCode: text('district_code'),
+    postcode: text('postcode'),
     detail: text('detail').notNull(),
     isPrimary: boolean('is_primary').notNull().default(false),
     position: smallint('position').notNull(),
@@ -383,12 +400,18 @@ export const imports = pgTable(
     onDuplicate: text('on_duplicate', { enum: ['flag', 'reject', 'merge'] })
       .notNull()
       .default('flag'),
+    invalidValues: text('invalid_values', { enum: ['reject_row', 'skip_value'] })
+      .notNull()
+      .default('reject_row'),
+    /** Addresses in rows without a country value are in this country (ISO 3166-1 alpha-2). */
+    defaultCountryCode: text('default_country_code').notNull().default('CN'),
     totalRows: integer('total_rows'),
     committedRows: integer('committed_rows').notNull().default(0),
     createdCount: integer('created_count').notNull().default(0),
     updatedCount: integer('updated_count').notNull().default(0),
     unchangedCount: integer('unchanged_count').notNull().default(0),
     errorCount: integer('error_count').notNull().default(0),
+    partialCount: integer('partial_count').notNull().default(0),
     flaggedDuplicates: integer('flagged_duplicates').notNull().default(0),
     mergedCount: integer('merged_count').notNull().default(0),
     isCancelRequested: boolean('is_cancel_requested').notNull().default(false),
@@ -412,6 +435,8 @@ export const importRowErrors = pgTable(
     rowNumber: integer('row_number').notNull(),
     values: jsonb('values').$type<Record<string, string>>().notNull(),
     errors: jsonb('errors').$type<{ path: string; message: string }[]>().notNull(),
+    /** Stored without the values the errors name (skip_value), rather than refused. */
+    isStored: boolean('is_stored').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
@@ -521,7 +546,6 @@ export const tasks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind', { enum: ['data_review'] }).notNull(),
-    title: text('title').notNull(),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
     assigneeId: uuid('assignee_id').references(() => staffUsers.id),
     status: text('status', { enum: ['open', 'done'] })

@@ -3,7 +3,17 @@
  * infrastructure; with several API processes each job runs once, in one of them. Scheduled jobs are
  * registered by the server only; workers for on-demand jobs (imports, duplicate scans) run wherever the
  * queue is started, the integration tests included.
+ *
+ * Imports ride out a database restart or cut connections without pg-boss's retries: pg-boss 10 records
+ * a job's failure without awaiting or catching it, so a job that fails while the database is away stays
+ * `active` until it expires (hours), and the lost write is an unhandled rejection, which ends the
+ * process. The import worker waits such trouble out itself and resumes the run, which continues after
+ * its last committed batch; only after about five minutes does the error go to pg-boss.
+ * A server that starts re-queues every import left running (its worker died with the old process)
+ * instead of waiting for the minutely check's stale heartbeat; a run that turns out to be alive after
+ * all is harmless, as two runs of one import never both commit a batch (see `processImport`).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
 import { evaluateAnomalyRules } from '../modules/alerts/service';
@@ -21,6 +31,9 @@ export interface JobQueue {
 
 /** A run left behind by a stopped worker has had no heartbeat for this long. */
 const interruptedAfterMs = 60_000;
+
+/** Pauses before resuming an import after connection trouble: about five minutes in all. */
+const resumeDelaysMs = [250, 500, 1_000, 2_000, 4_000, 8_000, ...Array<number>(18).fill(15_000)];
 
 export async function startJobs(
   db: Database,
@@ -42,7 +55,7 @@ export async function startJobs(
     },
   };
   const onDemand: { name: OnDemandJob; run: (id: string) => Promise<void> }[] = [
-    { name: 'import', run: (id) => processImport(db, id, options.dataDir) },
+    { name: 'import', run: (id) => resumeImport(db, id, options) },
     { name: 'duplicate-scan', run: (id) => runScan(db, id) },
   ];
   for (const job of onDemand) {
@@ -54,7 +67,8 @@ export async function startJobs(
       } catch (error) {
         const reason = rootCause(error).message ?? 'unknown error';
         log(`${job.name} ${received.data.id}: ${reason}`);
-        // Connection trouble is retried (the run resumes where it stopped); anything else ends the import.
+        // Connection trouble that outlasted `resumeImport` is left to pg-boss's retries; anything else
+        // ends the import (a start with the same settings resumes it).
         if (job.name === 'import' && !isConnectionError(error))
           await failImport(db, received.data.id, reason);
         else throw error;
@@ -63,8 +77,10 @@ export async function startJobs(
   }
 
   if (options.isScheduling) {
-    const requeueInterrupted = async () => {
-      for (const id of await findInterruptedImports(db, interruptedAfterMs)) await queue.send('import', id);
+    const requeueInterrupted = async (staleAfterMs: number) => {
+      const ids = await findInterruptedImports(db, staleAfterMs);
+      for (const id of ids) await queue.send('import', id);
+      return { requeued: ids.length };
     };
     const scheduled: { name: string; cron: string; run: () => Promise<unknown> }[] = [
       {
@@ -74,7 +90,7 @@ export async function startJobs(
       },
       { name: 'anomaly-rules', cron: '*/5 * * * *', run: () => evaluateAnomalyRules(db) },
       { name: 'stale-data', cron: '0 4 * * *', run: () => flagStaleCustomers(db) },
-      { name: 'interrupted-imports', cron: '* * * * *', run: requeueInterrupted },
+      { name: 'interrupted-imports', cron: '* * * * *', run: () => requeueInterrupted(interruptedAfterMs) },
     ];
     for (const job of scheduled) {
       await boss.createQueue(job.name);
@@ -83,9 +99,29 @@ export async function startJobs(
         log(`${job.name}: ${JSON.stringify(await job.run())}`);
       });
     }
-    await requeueInterrupted();
+    // What was running when a previous process stopped need not wait for its heartbeat to age.
+    const { requeued } = await requeueInterrupted(0);
+    if (requeued > 0) log(`imports resumed at start-up: ${requeued}`);
   }
   return { boss, queue };
+}
+
+/** Runs an import, resuming it in-process while the database is unreachable or drops connections. */
+async function resumeImport(
+  db: Database,
+  id: string,
+  options: { dataDir: string; log: (message: string) => void },
+) {
+  for (const delayMs of [...resumeDelaysMs, null]) {
+    try {
+      await processImport(db, id, options.dataDir);
+      return;
+    } catch (error) {
+      if (delayMs === null || !isConnectionError(error)) throw error;
+      options.log(`import ${id}: ${rootCause(error).message}; resuming in ${delayMs} ms`);
+      await sleep(delayMs);
+    }
+  }
 }
 
 /** drizzle wraps the driver's error as `cause`: the innermost error says what happened. */
@@ -98,8 +134,9 @@ function rootCause(error: unknown): { code?: string; message?: string } {
 function isConnectionError(error: unknown): boolean {
   const { code = '', message = '' } = rootCause(error);
   return (
-    ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET'].includes(code) ||
+    ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
     code.startsWith('08') ||
-    /connection terminated|terminating connection|connection error/i.test(message)
+    // node-postgres's own words for a connection that died under a client ("… and is not queryable").
+    /connection terminated|terminating connection|connection error|not queryable/i.test(message)
   );
 }

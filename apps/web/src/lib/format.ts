@@ -1,10 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** The UI language as a BCP 47 locale, for the Intl formatters. */
+export function useUiLocale(): string {
+  const { i18n } = useTranslation();
+  return i18n.resolvedLanguage ?? 'zh-CN';
+}
+
 /** Date formatters bound to the UI language, so switching language also switches date styles. */
 export function useFormatters() {
-  const { i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage ?? 'zh-CN';
+  const locale = useUiLocale();
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     // Birth dates are calendar dates without a zone; formatting them in UTC keeps the day from shifting.

@@ -1,3 +1,4 @@
+import { ZAddressInput, ZPersonInput } from '@cims/schemas';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { translateValidationMessage } from './validation-messages';
@@ -22,6 +23,25 @@ describe('translateValidationMessage', () => {
     expect(translateValidationMessage(t, 'Only one phone contact point can be primary')).toBe(
       'validation.onePrimaryContactPoint {"type":"enums.contactPointType.phone"}',
     );
+  });
+
+  it('knows what the shared schemas say about addresses abroad and other ID documents', () => {
+    const messages = [
+      ZAddressInput.safeParse({ countryCode: 'QQ', detail: '1 Main Street' }),
+      ZAddressInput.safeParse({ countryCode: 'US', provinceCode: '110000', detail: '1 Main Street' }),
+      ZAddressInput.safeParse({
+        countryCode: 'CN',
+        provinceCode: '110000',
+        postcode: '1000',
+        detail: '建国路',
+      }),
+      ZAddressInput.safeParse({ countryCode: 'US', postcode: '#', detail: '1 Main Street' }),
+      ZPersonInput.safeParse({ givenName: 'Anna', otherIdNumber: 'E1' }),
+    ].flatMap((result) => result.error?.issues.map((issue) => issue.message) ?? []);
+    expect(messages).toHaveLength(5);
+    for (const message of messages) {
+      expect(translateValidationMessage(t, message)).toMatch(/^validation\./);
+    }
   });
 
   it('shows unknown messages unchanged rather than hiding them', () => {

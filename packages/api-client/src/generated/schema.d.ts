@@ -1058,7 +1058,7 @@ export interface paths {
         };
         /**
          * My tasks
-         * @description Open tasks assigned to the caller (admins: all), soonest due first.
+         * @description Tasks assigned to the caller (admins: everyone's), soonest due first (those without a due date last), one page at a time.
          */
         get: operations["listTasks"];
         put?: never;
@@ -1248,14 +1248,28 @@ export interface components {
         DuplicatePolicy: "flag" | "reject" | "merge";
         /** @enum {string} */
         Gender: "male" | "female" | "unknown";
+        /**
+         * @description The kind of a second identity document: passport, 港澳居民来往内地通行证 (`hk_macao_permit`),
+         *     台湾居民来往大陆通行证 (`taiwan_permit`), 外国人永久居留身份证 (`foreign_permanent_residence`), a
+         *     foreign social-security number, or another document.
+         * @enum {string}
+         */
+        OtherIdType: "passport" | "hk_macao_permit" | "taiwan_permit" | "foreign_permanent_residence" | "social_security" | "other";
+        /** @description At least one of `familyName` and `givenName` is required. */
         PersonInput: {
-            familyName: string;
-            givenName: string;
+            familyName?: string;
+            givenName?: string;
             gender?: components["schemas"]["Gender"];
             /** Format: date */
             birthDate?: string | null;
             /** @description GB 11643, 18 characters; checked against its check digit, birth date and gender. */
             residentIdNumber?: string | null;
+            otherIdType?: components["schemas"]["OtherIdType"] | null;
+            /**
+             * @description Number of another identity document (passport, permit, foreign social security); stored without
+             *     spaces or dashes in upper case, encrypted like the resident ID. Without `otherIdType` it is `other`.
+             */
+            otherIdNumber?: string | null;
         };
         /** @enum {string} */
         ContactPointType: "phone" | "email" | "wechat";
@@ -1266,11 +1280,18 @@ export interface components {
             label?: string | null;
             isPrimary?: boolean;
         };
+        /**
+         * @description A postal address. In China (`countryCode` CN, the default) `provinceCode` is required and the region
+         *     codes follow GB/T 2260; abroad there are no region codes and `detail` holds the street, town and region.
+         */
         AddressInput: {
             label?: string | null;
-            provinceCode: string;
+            /** @description ISO 3166-1 alpha-2; CN when absent. */
+            countryCode?: string;
+            provinceCode?: string | null;
             cityCode?: string | null;
             districtCode?: string | null;
+            postcode?: string | null;
             detail: string;
             isPrimary?: boolean;
         };
@@ -1332,6 +1353,9 @@ export interface components {
             birthDate: string | null;
             /** @description GB 11643 resident ID number (sensitive); masked as `110105********002X` or null per role. */
             residentIdNumber: string | null;
+            otherIdType: components["schemas"]["OtherIdType"] | null;
+            /** @description Another identity document's number (sensitive); masked as `E1****78` or null per role. */
+            otherIdNumber: string | null;
         };
         OrganizationProfile: {
             legalName: string;
@@ -1348,17 +1372,19 @@ export interface components {
             label: string | null;
             isPrimary: boolean;
         };
-        /** @description A postal address with GB/T 2260 region codes. */
+        /** @description A postal address; in China with GB/T 2260 region codes, abroad with the detail line only. */
         Address: {
             /** Format: uuid */
             id: string;
             label: string | null;
-            provinceCode: string;
-            provinceName: string;
+            countryCode: string;
+            provinceCode: string | null;
+            provinceName: string | null;
             cityCode: string | null;
             cityName: string | null;
             districtCode: string | null;
             districtName: string | null;
+            postcode: string | null;
             detail: string;
             isPrimary: boolean;
         };
@@ -1370,6 +1396,7 @@ export interface components {
         /** @description How each sensitive field is shown to the viewer of this response. */
         FieldAccessMap: {
             residentIdNumber: components["schemas"]["FieldAccess"];
+            otherIdNumber: components["schemas"]["FieldAccess"];
             birthDate: components["schemas"]["FieldAccess"];
             phone: components["schemas"]["FieldAccess"];
             email: components["schemas"]["FieldAccess"];
@@ -1457,6 +1484,12 @@ export interface components {
             /** Format: date */
             birthDate?: string | null;
             residentIdNumber?: string | null;
+            otherIdType?: components["schemas"]["OtherIdType"] | null;
+            /**
+             * @description Number of another identity document (passport, permit, foreign social security); stored without
+             *     spaces or dashes in upper case, encrypted like the resident ID. Without `otherIdType` it is `other`.
+             */
+            otherIdNumber?: string | null;
         };
         OrganizationPatch: {
             legalName?: string;
@@ -1484,7 +1517,7 @@ export interface components {
          * @description The classified fields whose access depends on the viewer's role.
          * @enum {string}
          */
-        SensitiveField: "residentIdNumber" | "birthDate" | "phone" | "email" | "wechat" | "addressDetail";
+        SensitiveField: "residentIdNumber" | "otherIdNumber" | "birthDate" | "phone" | "email" | "wechat" | "addressDetail";
         RevealRequest: {
             field: components["schemas"]["SensitiveField"];
             /** @description Why the plain value is needed; kept in the audit log. */
@@ -1745,16 +1778,27 @@ export interface components {
         ImportStatus: "uploaded" | "queued" | "running" | "completed" | "failed" | "cancelled";
         /**
          * @description The customer field a column fills. `name` is a full name (split into family and given name for persons,
-         *     the legal name for organizations); `address` is free text parsed into GB/T 2260 region codes and detail.
+         *     the legal name for organizations); `address` is free text, in China parsed into GB/T 2260 region codes
+         *     and detail; `country` is an ISO 3166-1 code or a country name (Chinese or English), defaulting to the
+         *     import's `defaultCountryCode`; `otherIdNumber` is a passport, permit or foreign social-security number.
          *     Several columns may fill `phone`, `email`, `wechat`, `address`, `tags` and `notes`: their values are
          *     joined (address, notes) or each kept (phones, emails, WeChat ids, tags).
          * @enum {string}
          */
-        ImportField: "ignore" | "externalId" | "kind" | "name" | "familyName" | "givenName" | "gender" | "birthDate" | "residentIdNumber" | "organizationName" | "uscc" | "organizationSize" | "industry" | "customerType" | "lifecycleStage" | "phone" | "email" | "wechat" | "address" | "tags" | "notes";
+        ImportField: "ignore" | "externalId" | "kind" | "name" | "familyName" | "givenName" | "gender" | "birthDate" | "residentIdNumber" | "otherIdNumber" | "organizationName" | "uscc" | "organizationSize" | "industry" | "customerType" | "lifecycleStage" | "phone" | "email" | "wechat" | "address" | "postcode" | "country" | "tags" | "notes";
         /** @description Column header → customer field. Columns not named here are ignored. */
         ImportMapping: {
             [key: string]: components["schemas"]["ImportField"];
         };
+        /**
+         * @description What an import does with a row that has an invalid value: `reject_row` stores nothing of it (the row is
+         *     listed with its errors); `skip_value` stores the row without the invalid optional values (a mistyped
+         *     ID number, an unreadable phone) and lists it with what was left out. A row whose name is missing or
+         *     invalid is rejected either way.
+         * @default reject_row
+         * @enum {string}
+         */
+        InvalidValuePolicy: "reject_row" | "skip_value";
         /** @description An uploaded file and its latest run (dry run or import). */
         ImportJob: {
             /** Format: uuid */
@@ -1777,13 +1821,20 @@ export interface components {
             sourceChannel: components["schemas"]["SourceChannel"] | null;
             defaultKind: components["schemas"]["CustomerKind"];
             onDuplicate: components["schemas"]["DuplicatePolicy"];
+            invalidValues: components["schemas"]["InvalidValuePolicy"];
             /** @description Data rows in the file; null until counted. */
             totalRows: number | null;
             processedRows: number;
             createdCount: number;
             updatedCount: number;
             unchangedCount: number;
+            /** @description Rows refused (nothing of them stored). */
             errorCount: number;
+            /**
+             * @description Rows stored without some invalid values (`invalidValues` = `skip_value`); they are counted in
+             *     `createdCount`/`updatedCount` too.
+             */
+            partialCount: number;
             flaggedDuplicates: number;
             mergedCount: number;
             failureReason: string | null;
@@ -1812,7 +1863,10 @@ export interface components {
              */
             source?: string;
             defaultKind?: components["schemas"]["CustomerKind"];
+            /** @description The country of addresses in rows without a `country` value (ISO 3166-1 alpha-2); CN when absent. */
+            defaultCountryCode?: string;
             onDuplicate?: components["schemas"]["DuplicatePolicy"];
+            invalidValues?: components["schemas"]["InvalidValuePolicy"];
         };
         ImportRowError: {
             /** @description 1 is the first data row (the header is row 0). */
@@ -1821,6 +1875,8 @@ export interface components {
             values: {
                 [key: string]: string;
             };
+            /** @description True when the row was stored without the values its errors name; false when refused. */
+            isStored: boolean;
             errors: components["schemas"]["FieldError"][];
         };
         ImportRowErrorPage: {
@@ -1935,7 +1991,7 @@ export interface components {
             items: components["schemas"]["Merge"][];
         };
         /** @enum {string} */
-        MergeField: "displayName" | "familyName" | "givenName" | "gender" | "birthDate" | "residentIdNumber" | "legalName" | "uscc" | "organizationSize" | "customerType" | "industry" | "sourceChannel" | "lifecycleStage" | "ownerId" | "notes";
+        MergeField: "displayName" | "familyName" | "givenName" | "gender" | "birthDate" | "residentIdNumber" | "otherIdNumber" | "legalName" | "uscc" | "organizationSize" | "customerType" | "industry" | "sourceChannel" | "lifecycleStage" | "ownerId" | "notes";
         /** @description Which record's value survives, per field; fields not named follow the survivorship rules. */
         MergeChoices: {
             [key: string]: "survivor" | "merged";
@@ -2006,13 +2062,15 @@ export interface components {
             /** @description Source channels from most to least trusted, for survivorship. */
             sourceTrust: components["schemas"]["SourceChannel"][];
         };
-        /** @description A piece of work for a staff member about a customer (e.g. review stale data). */
+        /**
+         * @description A piece of work for a staff member about a customer (e.g. review stale data). It has no title: clients
+         *     name it from `kind` in their own language, with the customer's current name.
+         */
         Task: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             kind: "data_review";
-            title: string;
             customer: components["schemas"]["CustomerRef"] | null;
             assignee: components["schemas"]["UserRef"] | null;
             /** @enum {string} */
@@ -2026,6 +2084,8 @@ export interface components {
         };
         TaskList: {
             items: components["schemas"]["Task"][];
+            /** @description Pass as `cursor` for the next page; null on the last one. */
+            nextCursor: string | null;
         };
     };
     responses: {
@@ -3874,6 +3934,10 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "done";
+                /** @description Page size. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3881,7 +3945,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tasks. */
+            /** @description One page of tasks. */
             200: {
                 headers: {
                     [name: string]: unknown;

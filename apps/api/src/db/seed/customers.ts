@@ -168,6 +168,7 @@ function mobile(random: Random): string {
 function address(random: Random, place: Place, label: string | null) {
   return {
     label,
+    countryCode: 'CN',
     provinceCode: place.province.code,
     cityCode: place.city.code,
     districtCode: place.district.code,

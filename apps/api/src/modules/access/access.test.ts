@@ -149,8 +149,10 @@ describe('field-level security', () => {
   const idBody = '44030519900307123';
   const residentIdNumber = idBody + computeResidentIdCheckChar(idBody);
   const detail = `科技园路${marker}号`;
+  const passport = `E${String(Date.now()).slice(-8)}`;
   const secrets: Record<SensitiveField, string[]> = {
     residentIdNumber: [residentIdNumber],
+    otherIdNumber: [passport],
     birthDate: ['1990-03-07'],
     phone: [phone, phone.slice(3)],
     email: [email],
@@ -166,7 +168,13 @@ describe('field-level security', () => {
       url: '/api/v1/customers',
       payload: {
         kind: 'person',
-        person: { familyName: '秘', givenName: marker, residentIdNumber },
+        person: {
+          familyName: '秘',
+          givenName: marker,
+          residentIdNumber,
+          otherIdType: 'passport',
+          otherIdNumber: passport,
+        },
         contactPoints: [
           { type: 'phone', value: phone },
           { type: 'email', value: email },

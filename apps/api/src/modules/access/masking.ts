@@ -3,6 +3,8 @@ import type { FieldAccess, SensitiveField } from './policies';
 
 const maskers: Record<SensitiveField, (value: string) => string> = {
   residentIdNumber: maskResidentId,
+  otherIdNumber: (value) =>
+    `${value.slice(0, 2)}${'*'.repeat(Math.max(value.length - 4, 2))}${value.slice(-2)}`,
   birthDate: (value) => `${value.slice(0, 4)}-**-**`,
   phone: maskPhone,
   email: maskEmail,

@@ -17,6 +17,7 @@ export type PolicySettings = Omit<AccessPolicy, 'role'>;
 
 export const sensitiveFields: SensitiveField[] = [
   'residentIdNumber',
+  'otherIdNumber',
   'birthDate',
   'phone',
   'email',
@@ -24,6 +25,7 @@ export const sensitiveFields: SensitiveField[] = [
   'addressDetail',
 ];
 
+// Identity documents share one default: a passport number is as sensitive as a resident ID.
 const fields = (
   residentIdNumber: FieldAccess,
   birthDate: FieldAccess,
@@ -31,7 +33,15 @@ const fields = (
   email: FieldAccess,
   wechat: FieldAccess,
   addressDetail: FieldAccess,
-): FieldAccessMap => ({ residentIdNumber, birthDate, phone, email, wechat, addressDetail });
+): FieldAccessMap => ({
+  residentIdNumber,
+  otherIdNumber: residentIdNumber,
+  birthDate,
+  phone,
+  email,
+  wechat,
+  addressDetail,
+});
 
 export const defaultPolicies: Record<TStaffRole, PolicySettings> = {
   admin: {

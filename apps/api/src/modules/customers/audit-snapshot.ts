@@ -2,7 +2,7 @@
  * A customer as the audit log records it: flat field → value, with sensitive values masked so that
  * the log itself never becomes a copy of the personal data it protects.
  */
-import { formatRegionPath, maskResidentId } from '@cims/schemas';
+import { formatAddressLine, maskResidentId } from '@cims/schemas';
 import { maskValue } from '../access/masking';
 import type { SensitiveField, Viewer } from '../access/policies';
 import type { CustomerRecord } from './repo';
@@ -17,6 +17,8 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
     gender: row.gender,
     birthDate: row.birthDate ? maskValue('birthDate', row.birthDate) : null,
     residentIdNumber: record.residentIdNumber ? maskResidentId(record.residentIdNumber) : null,
+    otherIdType: row.otherIdType,
+    otherIdNumber: record.otherIdNumber ? maskValue('otherIdNumber', record.otherIdNumber) : null,
     legalName: row.legalName,
     uscc: row.uscc,
     organizationSize: row.organizationSize,
@@ -31,8 +33,8 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
       (p) =>
         `${p.type}:${maskValue(p.type, p.value)}${p.label ? ` (${p.label})` : ''}${p.isPrimary ? ' *' : ''}`,
     ),
-    // The detail line can identify a home; the audit keeps the region only.
-    addresses: record.addresses.map((a) => formatRegionPath(a)),
+    // The detail line can identify a home; the audit keeps the region (or abroad the country) only.
+    addresses: record.addresses.map((a) => formatAddressLine({ ...a, detail: '', postcode: null })),
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }
@@ -40,6 +42,7 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
 // Which sensitive fields each snapshot key shows (masked) values of.
 const snapshotFields: Partial<Record<string, SensitiveField[]>> = {
   residentIdNumber: ['residentIdNumber'],
+  otherIdNumber: ['otherIdNumber'],
   birthDate: ['birthDate'],
   contactPoints: ['phone', 'email', 'wechat'],
 };

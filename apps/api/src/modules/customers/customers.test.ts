@@ -151,7 +151,12 @@ describe('creating customers', () => {
       '/addresses/0/districtCode',
     ],
     ['an unknown property', { nickname: 'x' }, '/nickname'],
-    ['a missing required field', { person: { familyName: '张' } }, '/person/givenName'],
+    ['a missing name', { person: { familyName: ' ', givenName: '' } }, '/person/familyName'],
+    [
+      'an address in China without a province',
+      { addresses: [{ detail: '科技园路1号' }] },
+      '/addresses/0/provinceCode',
+    ],
     ['an unknown owner', { ownerId: '7a1c1c55-4a8e-4c2a-9f7e-3c1a2b3c4d5e' }, '/ownerId'],
   ])('refuses %s with 422 and a field path, storing nothing', async (_case, override, path) => {
     const marker = uniqueMarker();

@@ -4,8 +4,8 @@
  * Every writer of customers (the service, the seeders, later the importer) goes through here, so search
  * finds a customer the same way however it was entered.
  */
-import { formatPhoneNational } from '@cims/schemas';
-import { keyring, residentIdColumn } from '../encryption/service';
+import { formatPhoneNational, type TOtherIdType as OtherIdType } from '@cims/schemas';
+import { keyring, otherIdColumn, residentIdColumn } from '../encryption/service';
 
 export interface CustomerSearchSource {
   kind: 'person' | 'organization';
@@ -15,7 +15,7 @@ export interface CustomerSearchSource {
   legalName?: string | null;
   tags: string[];
   contactPoints: { type: 'phone' | 'email' | 'wechat'; value: string; isPrimary: boolean }[];
-  addresses: { provinceCode: string; cityCode?: string | null; isPrimary: boolean }[];
+  addresses: { provinceCode: string | null; cityCode?: string | null; isPrimary: boolean }[];
   gender?: string | null;
   birthDate?: string | null;
   residentIdNumberEncrypted?: string | null;
@@ -88,6 +88,19 @@ export function deriveCustomerColumns(source: CustomerSearchSource) {
   };
 }
 
+/**
+ * The encrypted fields and their columns. A ciphertext differs on every write (random IV), so two values
+ * are the same when their blind indexes are.
+ */
+export const encryptedFields = [
+  {
+    field: 'residentIdNumber',
+    ciphertext: 'residentIdNumberEncrypted',
+    blindIndex: 'residentIdNumberBlindIndex',
+  },
+  { field: 'otherIdNumber', ciphertext: 'otherIdNumberEncrypted', blindIndex: 'otherIdNumberBlindIndex' },
+] as const;
+
 /** The stored form of a resident ID: ciphertext plus the blind index for exact-match lookups. */
 export function residentIdColumns(residentIdNumber: string | null) {
   if (!residentIdNumber) return { residentIdNumberEncrypted: null, residentIdNumberBlindIndex: null };
@@ -95,5 +108,17 @@ export function residentIdColumns(residentIdNumber: string | null) {
   return {
     residentIdNumberEncrypted: ring.encrypt(residentIdNumber, residentIdColumn),
     residentIdNumberBlindIndex: ring.blindIndex(residentIdNumber, residentIdColumn),
+  };
+}
+
+/** Another identity document, stored like the resident ID; its type only travels with a number. */
+export function otherIdColumns(otherIdNumber: string | null, otherIdType: OtherIdType | null | undefined) {
+  if (!otherIdNumber)
+    return { otherIdType: null, otherIdNumberEncrypted: null, otherIdNumberBlindIndex: null };
+  const ring = keyring();
+  return {
+    otherIdType: otherIdType ?? 'other',
+    otherIdNumberEncrypted: ring.encrypt(otherIdNumber, otherIdColumn),
+    otherIdNumberBlindIndex: ring.blindIndex(otherIdNumber, otherIdColumn),
   };
 }

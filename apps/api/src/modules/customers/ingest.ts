@@ -4,25 +4,27 @@
  * standardization, identification by (source, external id), duplicate handling and provenance are the
  * same for each.
  */
-import { type TCustomerCreate, ZCustomerCreate, zodIssuesToFieldErrors } from '@cims/schemas';
+import { type TCustomerCreate, ZCustomerCreate } from '@cims/schemas';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PoolClient } from 'pg';
 import { type Database, withClientTransaction } from '../../db/client';
 import { customerExternalIds, customers, type FieldProvenance } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
-import { DomainError } from '../../http/errors';
+import { DomainError, validationFailed } from '../../http/errors';
 import { withIdempotencyKey } from '../../http/idempotency';
 import type { Viewer } from '../access/policies';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { type DraftMatch, matchDrafts, matchInputOfDraft, recordCandidates } from '../matching/stored';
 import { customerAuditSnapshot } from './audit-snapshot';
 import { insertCustomerRows } from './bulk-insert';
-import { deriveCustomerColumns } from './derived-columns';
+import { addMissingAddresses, addMissingContactPoints } from './contact-merge';
+import { deriveCustomerColumns, encryptedFields } from './derived-columns';
 import {
   type AddressInsert,
   type ContactPointInsert,
   type CustomerRecord,
   customerScope,
+  findCustomerRecord,
   replaceAddresses,
   replaceContactPoints,
   updateCustomerRow,
@@ -35,7 +37,7 @@ import {
   kindColumns,
   provenanceFor,
 } from './rows';
-import { assertOwnerAssignable, loadWrittenCustomer } from './service';
+import { assertOwnerAssignable, loadWrittenCustomer, parseOrThrow, parseWith } from './service';
 
 export type DuplicatePolicy = 'flag' | 'reject' | 'merge';
 export type IngestOutcome = 'created' | 'updated' | 'unchanged' | 'merged';
@@ -67,23 +69,9 @@ export function parseCustomerInput(
   raw: unknown,
   pathPrefix = '',
 ): { ok: true; input: TCustomerCreate } | { ok: false; errors: { path: string; message: string }[] } {
-  const parsed = ZCustomerCreate.safeParse(raw);
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return {
-    ok: false,
-    errors: zodIssuesToFieldErrors(parsed.error).map((e) => ({
-      path: pathPrefix + e.path,
-      message: e.message,
-    })),
-  };
+  const parsed = parseWith(ZCustomerCreate, raw, pathPrefix);
+  return parsed.ok ? { ok: true, input: parsed.data } : parsed;
 }
-
-const samePoint = (a: ContactPointInsert, b: ContactPointInsert) => a.type === b.type && a.value === b.value;
-const sameAddress = (a: AddressInsert, b: AddressInsert) =>
-  a.provinceCode === b.provinceCode &&
-  (a.cityCode ?? null) === (b.cityCode ?? null) &&
-  (a.districtCode ?? null) === (b.districtCode ?? null) &&
-  a.detail === b.detail;
 
 /**
  * Applies an incoming record to a stored customer: its values overwrite (an upsert) or only fill what is
@@ -105,36 +93,33 @@ export async function applyIncoming(
   if (input.kind === 'person' && input.person.gender === 'unknown') delete incoming.gender;
   const current = row as unknown as Record<string, unknown>;
   const changes: Record<string, unknown> = {};
+  const blindIndexes = new Set<string>(encryptedFields.map((e) => e.blindIndex));
   for (const [key, value] of Object.entries(incoming)) {
-    if (value === null || value === undefined || key === 'residentIdNumberBlindIndex') continue;
-    const isSame =
-      key === 'residentIdNumberEncrypted'
-        ? current.residentIdNumberBlindIndex === incoming.residentIdNumberBlindIndex
-        : current[key] === value;
+    if (value === null || value === undefined || blindIndexes.has(key)) continue;
+    const encrypted = encryptedFields.find((e) => e.ciphertext === key);
+    const isSame = encrypted
+      ? current[encrypted.blindIndex] === incoming[encrypted.blindIndex]
+      : current[key] === value;
     const isEmpty = current[key] === null || (key === 'gender' && current[key] === 'unknown');
     if (isSame || (options.fillOnly && !isEmpty)) continue;
     changes[key] = value;
-    if (key === 'residentIdNumberEncrypted')
-      changes.residentIdNumberBlindIndex = incoming.residentIdNumberBlindIndex;
+    if (encrypted) changes[encrypted.blindIndex] = incoming[encrypted.blindIndex];
   }
-  const points: ContactPointInsert[] = [...record.contactPoints];
-  for (const point of contactPointRows(input.contactPoints ?? [])) {
-    if (!points.some((p) => samePoint(p, point))) {
-      points.push({ ...point, isPrimary: !points.some((p) => p.type === point.type) });
-    }
-  }
-  const addresses: AddressInsert[] = [...record.addresses];
-  for (const address of addressRows(input.addresses ?? [])) {
-    if (!addresses.some((a) => sameAddress(a, address)))
-      addresses.push({ ...address, isPrimary: addresses.length === 0 });
-  }
+  const { all: points, added: addedPoints } = addMissingContactPoints<ContactPointInsert>(
+    record.contactPoints,
+    contactPointRows(input.contactPoints ?? []),
+  );
+  const { all: addresses, added: addedAddresses } = addMissingAddresses<AddressInsert>(
+    record.addresses,
+    addressRows(input.addresses ?? []),
+  );
   const tags = [...new Set([...row.tags, ...(input.tags ?? [])])];
-  const isPointsChanged = points.length !== record.contactPoints.length;
-  const isAddressesChanged = addresses.length !== record.addresses.length;
+  const isPointsChanged = addedPoints.length > 0;
+  const isAddressesChanged = addedAddresses.length > 0;
   const isTagsChanged = tags.length !== row.tags.length;
   const changedFields = Object.keys(changes)
-    .filter((key) => key !== 'residentIdNumberBlindIndex')
-    .map((key) => (key === 'residentIdNumberEncrypted' ? 'residentIdNumber' : key));
+    .filter((key) => !blindIndexes.has(key))
+    .map((key) => encryptedFields.find((e) => e.ciphertext === key)?.field ?? key);
   if (isPointsChanged) changedFields.push('contactPoints');
   if (isAddressesChanged) changedFields.push('addresses');
   if (isTagsChanged) changedFields.push('tags');
@@ -179,8 +164,7 @@ async function survivorsOf(tx: Database, ids: string[]) {
   return resolved;
 }
 
-async function loadVisible(tx: Database, viewer: Viewer, id: string) {
-  const { findCustomerRecord } = await import('./repo');
+function loadVisible(tx: Database, viewer: Viewer, id: string) {
   return findCustomerRecord(tx, id, customerScope(viewer));
 }
 
@@ -221,6 +205,7 @@ export async function ingestCustomers(
     known.map((k) => k.customerId),
   );
   const knownIds = new Map(known.map((k) => [k.externalId, survivors.get(k.customerId) ?? k.customerId]));
+  const storedExternalIds = new Set(known.map((k) => k.externalId));
 
   // Existing customers: update in place.
   const firstPosition = new Map<string, number>();
@@ -290,34 +275,45 @@ export async function ingestCustomers(
     tx,
     fresh.map(({ item, rows }) => matchInputOfDraft(rows.customer.id, item.input)),
   );
+  // A pair of two new records is listed under each of them, as seen from it (`a`), and decided once: by
+  // the later of the two, and only if the earlier one is being created.
   const matchesOf = new Map<string, DraftMatch[]>();
-  for (const match of matches) matchesOf.set(match.a, [...(matchesOf.get(match.a) ?? []), match]);
+  const listUnder = (id: string, match: DraftMatch) => {
+    const list = matchesOf.get(id);
+    if (list) list.push(match);
+    else matchesOf.set(id, [match]);
+  };
+  for (const match of matches) {
+    listUnder(match.a, match);
+    if (match.isOtherDraft) listUnder(match.b, { ...match, a: match.b, b: match.a });
+  }
 
   const created: typeof fresh = [];
-  const rejectedIds = new Set<string>();
+  const createdIds = new Set<string>();
   const candidatePairs: DraftMatch[] = [];
+  // Merges into a record created by this batch wait until it is stored.
+  const mergesIntoCreated: { input: TCustomerCreate; customerId: string }[] = [];
   for (const entry of fresh) {
     const id = entry.rows.customer.id;
-    // A pair of two new records is decided once, by the later of the two.
-    const own = (matchesOf.get(id) ?? []).filter(
-      (m) => !m.isOtherDraft || (created.some((c) => c.rows.customer.id === m.b) && !rejectedIds.has(m.b)),
-    );
+    const own = (matchesOf.get(id) ?? []).filter((m) => !m.isOtherDraft || createdIds.has(m.b));
     const best = own.find((m) => m.decision === 'auto_merge');
     if (best && context.onDuplicate === 'reject') {
-      rejectedIds.add(id);
+      const other = best.isOtherDraft ? 'an earlier record in this batch' : 'an existing customer';
       results[entry.position] = {
         ok: false,
         errors: [
-          {
-            path: '',
-            message: `Likely duplicate of an existing customer (match score ${best.score.toFixed(1)})`,
-          },
+          { path: '', message: `Likely duplicate of ${other} (match score ${best.score.toFixed(1)})` },
         ],
         duplicates: own,
       };
       continue;
     }
-    if (best && !best.isOtherDraft && context.onDuplicate === 'merge') {
+    if (best && context.onDuplicate === 'merge') {
+      if (best.isOtherDraft) {
+        mergesIntoCreated.push({ input: entry.item.input, customerId: best.b });
+        results[entry.position] = { ok: true, outcome: 'merged', customerId: best.b, flagged: 0 };
+        continue;
+      }
       const record = await loadVisible(tx, viewer, best.b);
       if (record) {
         await applyIncoming(tx, record, entry.item.input, {
@@ -326,11 +322,11 @@ export async function ingestCustomers(
           audit: context.isAuditedPerCustomer ? context.actor.audit : null,
         });
         results[entry.position] = { ok: true, outcome: 'merged', customerId: best.b, flagged: 0 };
-        if (entry.item.externalId) knownIds.set(entry.item.externalId, best.b);
         continue;
       }
     }
     created.push(entry);
+    createdIds.add(id);
     candidatePairs.push(...own);
     results[entry.position] = { ok: true, outcome: 'created', customerId: id, flagged: own.length };
   }
@@ -343,7 +339,7 @@ export async function ingestCustomers(
   }
   const externalRows = items.flatMap((item, position) => {
     const result = results[position];
-    if (!item.externalId || !result?.ok || knownIdsBefore(known, item.externalId)) return [];
+    if (!item.externalId || !result?.ok || storedExternalIds.has(item.externalId)) return [];
     return [
       {
         source: context.source,
@@ -370,11 +366,17 @@ export async function ingestCustomers(
       });
     }
   }
+  // After the creations' audit entries, so that each merge reads as an update of a created customer.
+  for (const merge of mergesIntoCreated) {
+    // Created by this batch under the caller's scope, so read without it.
+    const record = await loadWrittenCustomer(tx, merge.customerId);
+    await applyIncoming(tx, record, merge.input, {
+      fillOnly: true,
+      origin,
+      audit: context.isAuditedPerCustomer ? context.actor.audit : null,
+    });
+  }
   return results as IngestResult[];
-}
-
-function knownIdsBefore(known: { externalId: string }[], externalId: string) {
-  return known.some((k) => k.externalId === externalId);
 }
 
 /** One customer from staff or a partner (POST /customers), with the duplicate policy. */
@@ -384,13 +386,12 @@ export async function createCustomer(
   body: unknown,
   onDuplicate: DuplicatePolicy = 'flag',
 ): Promise<{ record: CustomerRecord; outcome: IngestOutcome }> {
-  const parsed = parseCustomerInput(body);
-  if (!parsed.ok) throw new DomainError('validation_failed', 'The request is not valid.', parsed.errors);
-  await assertOwnerAssignable(db, actor.viewer, parsed.input.ownerId);
+  const input = parseOrThrow(ZCustomerCreate, body);
+  await assertOwnerAssignable(db, actor.viewer, input.ownerId);
   return withClientTransaction(db, async (tx, client) => {
-    const [result] = await ingestCustomers(tx, client, [{ input: parsed.input }], {
+    const [result] = await ingestCustomers(tx, client, [{ input }], {
       source: actor.audit.actorType === 'partner' ? 'api' : 'staff',
-      sourceChannel: parsed.input.sourceChannel ?? null,
+      sourceChannel: input.sourceChannel ?? null,
       importId: null,
       onDuplicate,
       actor,
@@ -413,18 +414,17 @@ export async function upsertCustomerByExternalId(
   actor: RequestActor,
   input: { source: string; externalId: string; body: unknown; onDuplicate?: DuplicatePolicy },
 ): Promise<{ record: CustomerRecord; outcome: IngestOutcome }> {
-  const parsed = parseCustomerInput(input.body);
-  if (!parsed.ok) throw new DomainError('validation_failed', 'The request is not valid.', parsed.errors);
-  await assertOwnerAssignable(db, actor.viewer, parsed.input.ownerId);
+  const customer = parseOrThrow(ZCustomerCreate, input.body);
+  await assertOwnerAssignable(db, actor.viewer, customer.ownerId);
   return withClientTransaction(db, async (tx, client) => {
     const [result] = await ingestCustomers(
       tx,
       client,
-      [{ externalId: input.externalId, input: parsed.input }],
-      partnerContext(actor, input.source, input.onDuplicate, parsed.input.sourceChannel),
+      [{ externalId: input.externalId, input: customer }],
+      partnerContext(actor, input.source, input.onDuplicate, customer.sourceChannel),
     );
     if (!result) throw new Error('ingest returned no result');
-    if (!result.ok) throw new DomainError('validation_failed', 'The request is not valid.', result.errors);
+    if (!result.ok) throw validationFailed(result.errors);
     return { record: await loadWrittenCustomer(tx, result.customerId), outcome: result.outcome };
   });
 }
@@ -514,9 +514,8 @@ export async function batchUpsertCustomers(
 
 /** POST /customers/duplicate-check: the draft scored against stored customers (the caller shows those in scope). */
 export async function checkDuplicates(db: Database, body: unknown) {
-  const parsed = parseCustomerInput(body);
-  if (!parsed.ok) throw new DomainError('validation_failed', 'The request is not valid.', parsed.errors);
+  const input = parseOrThrow(ZCustomerCreate, body);
   const draftId = '00000000-0000-0000-0000-000000000000';
-  const matches = await matchDrafts(db, [matchInputOfDraft(draftId, parsed.input)]);
+  const matches = await matchDrafts(db, [matchInputOfDraft(draftId, input)]);
   return matches.filter((m) => !m.isOtherDraft);
 }

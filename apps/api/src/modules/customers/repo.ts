@@ -1,5 +1,6 @@
 /** Every query on customers and their contact points and addresses. */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import {
   customerAddresses,
@@ -9,7 +10,7 @@ import {
   staffUsers,
 } from '../../db/schema';
 import type { Viewer } from '../access/policies';
-import { ensureKeysFor, keyring, residentIdColumn } from '../encryption/service';
+import { ensureKeysFor, keyring, otherIdColumn, residentIdColumn } from '../encryption/service';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerInsert = typeof customers.$inferInsert;
@@ -18,13 +19,14 @@ export type AddressRow = typeof customerAddresses.$inferSelect;
 export type ContactPointInsert = Pick<ContactPointRow, 'type' | 'value' | 'label' | 'isPrimary'>;
 export type AddressInsert = Pick<
   AddressRow,
-  'label' | 'provinceCode' | 'cityCode' | 'districtCode' | 'detail' | 'isPrimary'
+  'label' | 'countryCode' | 'provinceCode' | 'cityCode' | 'districtCode' | 'postcode' | 'detail' | 'isPrimary'
 >;
 
 export interface CustomerRecord {
   row: CustomerRow;
-  /** Decrypted from row.residentIdNumberEncrypted. */
+  /** Decrypted from row.residentIdNumberEncrypted and row.otherIdNumberEncrypted. */
   residentIdNumber: string | null;
+  otherIdNumber: string | null;
   owner: { id: string; displayName: string } | null;
   contactPoints: ContactPointRow[];
   addresses: AddressRow[];
@@ -43,50 +45,57 @@ export function customerScope(viewer: Viewer): SQL | undefined {
   return sql`(${customers.ownerId} = ${viewer.userId} OR ${customers.ownerId} IN (SELECT id FROM staff_users WHERE team = ${viewer.team}))`;
 }
 
+const mergedIntoCustomer = alias(customers, 'merged_into');
+
+/**
+ * One customer with everything that belongs to it. The queries run one after another: on a transaction's
+ * single connection pg would queue them anyway (and pg 9 refuses overlapping queries on a client).
+ */
 export async function findCustomerRecord(
   db: Queryable,
   id: string,
   scope?: SQL,
 ): Promise<CustomerRecord | null> {
   const [found] = await db
-    .select({ row: customers, ownerName: staffUsers.displayName })
+    .select({
+      row: customers,
+      ownerName: staffUsers.displayName,
+      mergedIntoName: mergedIntoCustomer.displayName,
+    })
     .from(customers)
     .leftJoin(staffUsers, eq(staffUsers.id, customers.ownerId))
+    .leftJoin(mergedIntoCustomer, eq(mergedIntoCustomer.id, customers.mergedIntoId))
     .where(and(eq(customers.id, id), scope));
   if (!found) return null;
-  const { row, ownerName } = found;
-  const [contactPoints, addresses, externalIds, mergedInto] = await Promise.all([
-    listContactPoints(db, id),
-    listAddresses(db, id),
-    db
-      .select({ source: customerExternalIds.source, externalId: customerExternalIds.externalId })
-      .from(customerExternalIds)
-      .where(eq(customerExternalIds.customerId, id))
-      .orderBy(asc(customerExternalIds.source), asc(customerExternalIds.externalId)),
-    row.mergedIntoId
-      ? db
-          .select({ id: customers.id, displayName: customers.displayName })
-          .from(customers)
-          .where(eq(customers.id, row.mergedIntoId))
-      : [],
-  ]);
+  const { row, ownerName, mergedIntoName } = found;
+  const contactPoints = await listContactPoints(db, id);
+  const addresses = await listAddresses(db, id);
+  const externalIds = await db
+    .select({ source: customerExternalIds.source, externalId: customerExternalIds.externalId })
+    .from(customerExternalIds)
+    .where(eq(customerExternalIds.customerId, id))
+    .orderBy(asc(customerExternalIds.source), asc(customerExternalIds.externalId));
+  const mergedInto =
+    row.mergedIntoId && mergedIntoName !== null
+      ? { id: row.mergedIntoId, displayName: mergedIntoName }
+      : null;
   const owner = row.ownerId ? { id: row.ownerId, displayName: ownerName ?? '' } : null;
   return {
     row,
-    residentIdNumber: await decryptResidentId(db, row),
+    residentIdNumber: await decryptColumn(db, row.residentIdNumberEncrypted, residentIdColumn),
+    otherIdNumber: await decryptColumn(db, row.otherIdNumberEncrypted, otherIdColumn),
     owner,
     contactPoints,
     addresses,
     externalIds,
-    mergedInto: mergedInto[0] ?? null,
+    mergedInto,
   };
 }
 
-async function decryptResidentId(db: Queryable, row: CustomerRow): Promise<string | null> {
-  const ciphertext = row.residentIdNumberEncrypted;
+async function decryptColumn(db: Queryable, ciphertext: string | null, column: string) {
   if (!ciphertext) return null;
   await ensureKeysFor(db, [ciphertext]);
-  return keyring().decrypt(ciphertext, residentIdColumn);
+  return keyring().decrypt(ciphertext, column);
 }
 
 export async function lockCustomerRow(db: Queryable, id: string, scope?: SQL): Promise<CustomerRow | null> {
@@ -341,6 +350,9 @@ export async function anonymizeCustomerRow(db: Queryable, id: string) {
       birthDate: null,
       residentIdNumberEncrypted: null,
       residentIdNumberBlindIndex: null,
+      otherIdType: null,
+      otherIdNumberEncrypted: null,
+      otherIdNumberBlindIndex: null,
       legalName: null,
       uscc: null,
       notes: null,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { displayNameFor, type TCustomerCreate } from '@cims/schemas';
 import type { FieldProvenance } from '../../db/schema';
-import { deriveCustomerColumns, residentIdColumns } from './derived-columns';
+import { deriveCustomerColumns, otherIdColumns, residentIdColumns } from './derived-columns';
 import type { AddressInsert, ContactPointInsert, CustomerInsert } from './repo';
 
 export interface CustomerRows {
@@ -29,9 +29,11 @@ export function contactPointRows(
 export function addressRows(addresses: NonNullable<TCustomerCreate['addresses']>): AddressInsert[] {
   return addresses.map((a) => ({
     label: a.label ?? null,
-    provinceCode: a.provinceCode,
+    countryCode: a.countryCode,
+    provinceCode: a.provinceCode ?? null,
     cityCode: a.cityCode ?? null,
     districtCode: a.districtCode ?? null,
+    postcode: a.postcode ?? null,
     detail: a.detail,
     isPrimary: a.isPrimary ?? false,
   }));
@@ -41,11 +43,12 @@ export function addressRows(addresses: NonNullable<TCustomerCreate['addresses']>
 export function kindColumns(input: TCustomerCreate): Partial<CustomerInsert> {
   return input.kind === 'person'
     ? {
-        familyName: input.person.familyName,
-        givenName: input.person.givenName,
+        familyName: input.person.familyName || null,
+        givenName: input.person.givenName || null,
         gender: input.person.gender ?? 'unknown',
         birthDate: input.person.birthDate ?? null,
         ...residentIdColumns(input.person.residentIdNumber ?? null),
+        ...otherIdColumns(input.person.otherIdNumber ?? null, input.person.otherIdType),
       }
     : {
         legalName: input.organization.legalName,

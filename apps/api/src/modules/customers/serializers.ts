@@ -33,6 +33,8 @@ export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Cus
               access.residentIdNumber,
               record.residentIdNumber,
             ),
+            otherIdType: access.otherIdNumber === 'hidden' ? null : row.otherIdType,
+            otherIdNumber: shownValue('otherIdNumber', access.otherIdNumber, record.otherIdNumber),
           }
         : null,
     organization:
@@ -51,12 +53,16 @@ export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Cus
     addresses: record.addresses.map((address) => ({
       id: address.id,
       label: address.label,
+      countryCode: address.countryCode,
       provinceCode: address.provinceCode,
-      provinceName: getRegionName(address.provinceCode) ?? address.provinceCode,
+      provinceName: address.provinceCode
+        ? (getRegionName(address.provinceCode) ?? address.provinceCode)
+        : null,
       cityCode: address.cityCode,
       cityName: address.cityCode ? getRegionName(address.cityCode) : null,
       districtCode: address.districtCode,
       districtName: address.districtCode ? getRegionName(address.districtCode) : null,
+      postcode: address.postcode,
       detail: shownValue('addressDetail', access.addressDetail, address.detail) ?? '',
       isPrimary: address.isPrimary,
     })),

@@ -17,7 +17,7 @@ import {
 import type { z } from 'zod';
 import type { Database, Queryable } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
-import { DomainError, validationFailed } from '../../http/errors';
+import { DomainError, type FieldError, validationFailed } from '../../http/errors';
 import { type SensitiveField, sensitiveFields, type Viewer } from '../access/policies';
 import { type AuditAction, type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { getDataQualitySettings } from '../data-quality/settings';
@@ -25,7 +25,7 @@ import { type ConsentChannel, type ConsentPurpose, consentInForce } from '../pri
 import { completeOpenTasksFor } from '../tasks/service';
 import { findStaffMember } from '../users/service';
 import { customerAuditSnapshot } from './audit-snapshot';
-import { deriveCustomerColumns, residentIdColumns } from './derived-columns';
+import { deriveCustomerColumns, otherIdColumns, residentIdColumns } from './derived-columns';
 import {
   type CustomerInsert,
   type CustomerRecord,
@@ -45,13 +45,27 @@ import {
 } from './repo';
 import { addressRows, contactPointRows, provenanceFor } from './rows';
 
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pathPrefix = ''): z.output<S> {
+/** Standardizes input with a shared schema; errors carry JSON Pointers under `pathPrefix`. */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  pathPrefix = '',
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldError[] } {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw validationFailed(
-      zodIssuesToFieldErrors(parsed.error).map((e) => ({ path: pathPrefix + e.path, message: e.message })),
-    );
-  }
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    errors: zodIssuesToFieldErrors(parsed.error).map((e) => ({
+      path: pathPrefix + e.path,
+      message: e.message,
+    })),
+  };
+}
+
+/** As parseWith, but invalid input is a validation_failed error (422) listing every field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pathPrefix = ''): z.output<S> {
+  const parsed = parseWith(schema, input, pathPrefix);
+  if (!parsed.ok) throw validationFailed(parsed.errors);
   return parsed.data;
 }
 
@@ -98,6 +112,7 @@ export async function viewCustomer(db: Database, actor: RequestActor, id: string
   const record = await getCustomer(db, actor.viewer, id);
   const present: Record<SensitiveField, boolean> = {
     residentIdNumber: record.residentIdNumber !== null,
+    otherIdNumber: record.otherIdNumber !== null,
     birthDate: record.row.birthDate !== null,
     phone: record.contactPoints.some((p) => p.type === 'phone'),
     email: record.contactPoints.some((p) => p.type === 'email'),
@@ -175,7 +190,7 @@ function assertEditable(
   patch: { person?: object; contactPoints?: unknown; addresses?: unknown },
 ) {
   const blocked: SensitiveField[] = [];
-  for (const field of ['residentIdNumber', 'birthDate'] as const) {
+  for (const field of ['residentIdNumber', 'otherIdNumber', 'birthDate'] as const) {
     if (patch.person && field in patch.person && viewer.fieldAccess[field] === 'hidden') blocked.push(field);
   }
   const lists: [unknown, SensitiveField[]][] = [
@@ -234,21 +249,24 @@ export async function updateCustomer(
       const person = parseOrThrow(
         ZPersonInput,
         {
-          familyName: current.familyName,
-          givenName: current.givenName,
+          familyName: current.familyName ?? '',
+          givenName: current.givenName ?? '',
           gender: current.gender ?? 'unknown',
           birthDate: current.birthDate,
           residentIdNumber: before.residentIdNumber,
+          otherIdType: current.otherIdType,
+          otherIdNumber: before.otherIdNumber,
           ...rawPerson,
         },
         '/person',
       );
       Object.assign(changes, {
-        familyName: person.familyName,
-        givenName: person.givenName,
+        familyName: person.familyName || null,
+        givenName: person.givenName || null,
         gender: person.gender ?? 'unknown',
         birthDate: person.birthDate ?? null,
         ...residentIdColumns(person.residentIdNumber ?? null),
+        ...otherIdColumns(person.otherIdNumber ?? null, person.otherIdType),
       });
       names = { ...names, familyName: person.familyName, givenName: person.givenName };
     }
@@ -358,6 +376,7 @@ export async function revealCustomerField(
   const { row } = record;
   const values = {
     residentIdNumber: [record.residentIdNumber],
+    otherIdNumber: [record.otherIdNumber],
     birthDate: [row.birthDate],
     phone: record.contactPoints.filter((p) => p.type === 'phone').map((p) => p.value),
     email: record.contactPoints.filter((p) => p.type === 'email').map((p) => p.value),

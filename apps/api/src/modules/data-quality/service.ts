@@ -71,8 +71,8 @@ export async function dataQualitySummary(db: Database, viewer: Viewer) {
 export async function flagStaleCustomers(db: Database) {
   const { staleAfterDays } = await getDataQualitySettings(db);
   const result = await db.execute(sql`
-    INSERT INTO tasks (kind, title, customer_id, assignee_id, due_at)
-    SELECT 'data_review', '核实客户资料 Verify customer data: ' || c.display_name, c.id, c.owner_id, now() + interval '14 days'
+    INSERT INTO tasks (kind, customer_id, assignee_id, due_at)
+    SELECT 'data_review', c.id, c.owner_id, now() + interval '14 days'
       FROM customers c
       JOIN staff_users u ON u.id = c.owner_id AND u.is_active
      WHERE c.deleted_at IS NULL AND c.erased_at IS NULL

@@ -2,7 +2,7 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
-import { customers, duplicateCandidates } from '../../db/schema';
+import { customers, duplicateCandidates, staffUsers } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import type { Viewer } from '../access/policies';
@@ -40,10 +40,11 @@ export async function listCandidates(
 ) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const base = db
-    .select({ candidate: duplicateCandidates })
+    .select({ candidate: duplicateCandidates, resolvedByName: staffUsers.displayName })
     .from(duplicateCandidates)
     .innerJoin(first, eq(first.id, duplicateCandidates.customerA))
-    .innerJoin(second, eq(second.id, duplicateCandidates.customerB));
+    .innerJoin(second, eq(second.id, duplicateCandidates.customerB))
+    .leftJoin(staffUsers, eq(staffUsers.id, duplicateCandidates.resolvedBy));
   const rows = await base
     .where(
       and(
@@ -61,7 +62,7 @@ export async function listCandidates(
     )
     .orderBy(desc(duplicateCandidates.score), desc(duplicateCandidates.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit).map((row) => row.candidate);
+  const page = rows.slice(0, input.limit);
   const [{ count } = { count: 0 }] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(duplicateCandidates)
@@ -70,13 +71,14 @@ export async function listCandidates(
     .where(visiblePairs(viewer, 'open'));
   const summaries = await findCustomerSummaries(
     db,
-    page.flatMap((c) => [c.customerA, c.customerB]),
+    page.flatMap(({ candidate }) => [candidate.customerA, candidate.customerB]),
     viewer,
   );
-  const last = page.at(-1);
+  const last = page.at(-1)?.candidate;
   return {
-    items: page.map((candidate) => ({
+    items: page.map(({ candidate, resolvedByName }) => ({
       candidate,
+      resolvedByName,
       customers: [summaries.get(candidate.customerA), summaries.get(candidate.customerB)],
     })),
     nextCursor: rows.length > input.limit && last ? `${last.score}_${last.id}` : null,
@@ -113,8 +115,17 @@ export async function dismissCandidate(db: Database, actor: RequestActor, id: st
 }
 
 export async function findCandidate(db: Database, viewer: Viewer, id: string) {
-  const [candidate] = await db.select().from(duplicateCandidates).where(eq(duplicateCandidates.id, id));
-  if (!candidate) throw new DomainError('not_found', 'No such candidate.');
+  const [found] = await db
+    .select({ candidate: duplicateCandidates, resolvedByName: staffUsers.displayName })
+    .from(duplicateCandidates)
+    .leftJoin(staffUsers, eq(staffUsers.id, duplicateCandidates.resolvedBy))
+    .where(eq(duplicateCandidates.id, id));
+  if (!found) throw new DomainError('not_found', 'No such candidate.');
+  const { candidate, resolvedByName } = found;
   const summaries = await findCustomerSummaries(db, [candidate.customerA, candidate.customerB], viewer);
-  return { candidate, customers: [summaries.get(candidate.customerA), summaries.get(candidate.customerB)] };
+  return {
+    candidate,
+    resolvedByName,
+    customers: [summaries.get(candidate.customerA), summaries.get(candidate.customerB)],
+  };
 }

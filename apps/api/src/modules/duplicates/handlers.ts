@@ -34,7 +34,9 @@ function toCandidate(view: CandidateView, access: FieldAccessMap): Schemas['Dupl
     customers: view.customers.map((row) => toCustomerSummary(row as CustomerListRow, access)),
     comparisons: candidate.comparisons as Schemas['FieldComparison'][],
     resolvedAt: candidate.resolvedAt?.toISOString() ?? null,
-    resolvedBy: candidate.resolvedBy ? { id: candidate.resolvedBy, displayName: '' } : null,
+    resolvedBy: candidate.resolvedBy
+      ? { id: candidate.resolvedBy, displayName: view.resolvedByName ?? '' }
+      : null,
   };
 }
 

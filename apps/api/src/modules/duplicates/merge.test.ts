@@ -160,4 +160,73 @@ describe('duplicates: entry-time detection, merge and undo', () => {
     });
     expect(reused.statusCode).toBe(422);
   });
+  it('two likely duplicates in one batch: flagged as a pair, refused, or merged into the first, by policy', async () => {
+    const { signIn } = await createTestApp();
+    const admin = await signIn('admin');
+    const twins = (source: string) => {
+      const phone = `+86137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+      return [1, 2].map((n) => ({
+        externalId: `${source}-${n}`,
+        customer: {
+          kind: 'person',
+          person: { familyName: '郑', givenName: '孪生' },
+          contactPoints: [
+            { type: 'phone', value: phone },
+            ...(n === 2 ? [{ type: 'email', value: `${source}@example.com` }] : []),
+          ],
+          addresses: [
+            { provinceCode: '440000', cityCode: '440300', districtCode: '440305', detail: '科技园9号' },
+          ],
+          tags: [source],
+        },
+      }));
+    };
+    const upsert = (source: string, onDuplicate: string) =>
+      admin.request({
+        method: 'POST',
+        url: '/api/v1/customers/batch-upsert',
+        payload: { source, onDuplicate, items: twins(source) },
+      });
+
+    const flagSource = uniqueMarker('flag');
+    const flagged = await upsert(flagSource, 'flag');
+    expect(flagged.statusCode, flagged.body).toBe(200);
+    const ids = flagged.json().results.map((r: { customerId: string }) => r.customerId);
+    expect(flagged.json().results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'created']);
+    const queue = await admin.request({ method: 'GET', url: `/api/v1/duplicates?customerId=${ids[0]}` });
+    expect(queue.json().items).toHaveLength(1);
+    const candidate = queue.json().items[0];
+    expect(candidate.customers.map((c: { id: string }) => c.id).sort()).toEqual([...ids].sort());
+
+    const dismissed = await admin.request({
+      method: 'POST',
+      url: `/api/v1/duplicates/${candidate.id}/dismiss`,
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    expect(dismissed.json().resolvedBy).toEqual({ id: admin.user.id, displayName: admin.user.displayName });
+    const history = await admin.request({
+      method: 'GET',
+      url: `/api/v1/duplicates?status=dismissed&customerId=${ids[0]}`,
+    });
+    expect(history.json().items[0].resolvedBy.displayName).toBe(admin.user.displayName);
+
+    const rejected = await upsert(uniqueMarker('reject'), 'reject');
+    expect(rejected.statusCode).toBe(422);
+    expect(rejected.json().errors.map((e: { path: string }) => e.path)).toEqual(['/items/1']);
+
+    const mergeSource = uniqueMarker('merge');
+    const merged = await upsert(mergeSource, 'merge');
+    expect(merged.statusCode, merged.body).toBe(200);
+    const results = merged.json().results;
+    expect(results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'merged']);
+    expect(results[1].customerId).toBe(results[0].customerId);
+    const survivor = (
+      await admin.request({ method: 'GET', url: `/api/v1/customers/${results[0].customerId}` })
+    ).json();
+    expect(survivor.contactPoints.map((p: { type: string }) => p.type).sort()).toEqual(['email', 'phone']);
+    expect(survivor.externalIds.map((e: { externalId: string }) => e.externalId).sort()).toEqual([
+      `${mergeSource}-1`,
+      `${mergeSource}-2`,
+    ]);
+  });
 });

@@ -20,8 +20,9 @@ import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
 import { shownValue } from '../access/masking';
 import type { Viewer } from '../access/policies';
-import { appendAuditEntry } from '../audit/service';
+import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { customerAuditSnapshot } from '../customers/audit-snapshot';
+import { addMissingAddresses, addMissingContactPoints } from '../customers/contact-merge';
 import { deriveCustomerColumns } from '../customers/derived-columns';
 import { type CustomerRecord, type CustomerRow, customerScope, findCustomerRecord } from '../customers/repo';
 import { type DataQualitySettings, getDataQualitySettings } from '../data-quality/settings';
@@ -38,6 +39,7 @@ export const mergeFields: MergeField[] = [
   'gender',
   'birthDate',
   'residentIdNumber',
+  'otherIdNumber',
   'legalName',
   'uscc',
   'organizationSize',
@@ -52,10 +54,11 @@ export const mergeFields: MergeField[] = [
 /** The row columns that carry each merge field (an ID number is its ciphertext and blind index). */
 const columnsOf: Partial<Record<MergeField, (keyof CustomerRow)[]>> = {
   residentIdNumber: ['residentIdNumberEncrypted', 'residentIdNumberBlindIndex'],
+  otherIdNumber: ['otherIdType', 'otherIdNumberEncrypted', 'otherIdNumberBlindIndex'],
 };
 
 function fieldValue(record: CustomerRecord, field: MergeField): string | null {
-  if (field === 'residentIdNumber') return record.residentIdNumber;
+  if (field === 'residentIdNumber' || field === 'otherIdNumber') return record[field];
   const value = record.row[field as keyof CustomerRow];
   if (field === 'gender' && value === 'unknown') return null;
   return value === null || value === undefined || value === '' ? null : String(value);
@@ -102,10 +105,9 @@ export function chooseValue(
 async function loadPair(db: Queryable, viewer: Viewer, survivorId: string, mergedId: string) {
   if (survivorId === mergedId) throw new DomainError('conflict', 'A customer cannot be merged with itself.');
   const scope = customerScope(viewer);
-  const [survivor, merged] = await Promise.all([
-    findCustomerRecord(db, survivorId, scope),
-    findCustomerRecord(db, mergedId, scope),
-  ]);
+  // One after the other: inside a merge `db` is a transaction, whose one connection takes one query at a time.
+  const survivor = await findCustomerRecord(db, survivorId, scope);
+  const merged = await findCustomerRecord(db, mergedId, scope);
   if (!survivor || !merged) throw new DomainError('not_found', 'No such customer.');
   for (const record of [survivor, merged]) {
     if (record.row.erasedAt) throw new DomainError('conflict', 'An erased customer cannot be merged.');
@@ -133,13 +135,20 @@ export async function previewMerge(db: Database, viewer: Viewer, survivorId: str
 }
 
 function appliesTo(field: MergeField, kind: 'person' | 'organization') {
-  const personal: MergeField[] = ['familyName', 'givenName', 'gender', 'birthDate', 'residentIdNumber'];
+  const personal: MergeField[] = [
+    'familyName',
+    'givenName',
+    'gender',
+    'birthDate',
+    'residentIdNumber',
+    'otherIdNumber',
+  ];
   const organizational: MergeField[] = ['legalName', 'uscc', 'organizationSize'];
   return kind === 'person' ? !organizational.includes(field) : !personal.includes(field);
 }
 
 function shownForViewer(viewer: Viewer, field: MergeField, value: string | null) {
-  if (field === 'residentIdNumber' || field === 'birthDate')
+  if (field === 'residentIdNumber' || field === 'otherIdNumber' || field === 'birthDate')
     return shownValue(field, viewer.fieldAccess[field], value);
   return value;
 }
@@ -221,37 +230,32 @@ async function mergeInTransaction(
   };
 
   // Contact points and addresses: the merged record's move over unless the survivor has them already.
-  const points = [...survivor.contactPoints];
+  const { all: points, added: movedPoints } = addMissingContactPoints(
+    survivor.contactPoints,
+    merged.contactPoints,
+  );
   for (const point of merged.contactPoints) {
-    if (points.some((p) => p.type === point.type && p.value === point.value)) {
+    const moved = movedPoints.find((m) => m.item === point);
+    if (!moved) {
       await tx.delete(customerContactPoints).where(eq(customerContactPoints.id, point.id));
       continue;
     }
-    const isPrimary = !points.some((p) => p.type === point.type);
     await tx
       .update(customerContactPoints)
-      .set({ customerId: survivor.row.id, position: points.length, isPrimary })
+      .set({ customerId: survivor.row.id, position: moved.position, isPrimary: moved.isPrimary })
       .where(eq(customerContactPoints.id, point.id));
-    points.push({ ...point, isPrimary });
   }
-  const addresses = [...survivor.addresses];
+  const { all: addresses, added: movedAddresses } = addMissingAddresses(survivor.addresses, merged.addresses);
   for (const address of merged.addresses) {
-    const isSame = addresses.some(
-      (a) =>
-        a.provinceCode === address.provinceCode &&
-        a.cityCode === address.cityCode &&
-        a.districtCode === address.districtCode &&
-        a.detail === address.detail,
-    );
-    if (isSame) {
+    const moved = movedAddresses.find((m) => m.item === address);
+    if (!moved) {
       await tx.delete(customerAddresses).where(eq(customerAddresses.id, address.id));
       continue;
     }
     await tx
       .update(customerAddresses)
-      .set({ customerId: survivor.row.id, position: addresses.length, isPrimary: addresses.length === 0 })
+      .set({ customerId: survivor.row.id, position: moved.position, isPrimary: moved.isPrimary })
       .where(eq(customerAddresses.id, address.id));
-    addresses.push({ ...address, isPrimary: addresses.length === 0 });
   }
   await tx
     .update(customerExternalIds)
@@ -302,7 +306,10 @@ async function mergeInTransaction(
   const mergeId = (mergeRow as { id: string }).id;
   const after = await findCustomerRecord(tx, survivor.row.id);
   for (const [customerId, changesOf] of [
-    [survivor.row.id, after ? diffOf(survivor, after) : undefined],
+    [
+      survivor.row.id,
+      after ? diffSnapshots(customerAuditSnapshot(survivor), customerAuditSnapshot(after)) : undefined,
+    ],
     [merged.row.id, undefined],
   ] as const) {
     await appendAuditEntry(tx, actor.audit, {
@@ -320,16 +327,6 @@ async function mergeInTransaction(
     });
   }
   return mergeId;
-}
-
-function diffOf(before: CustomerRecord, after: CustomerRecord) {
-  const a = customerAuditSnapshot(before) as Record<string, unknown>;
-  const b = customerAuditSnapshot(after) as Record<string, unknown>;
-  const result: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) result[key] = { before: a[key], after: b[key] };
-  }
-  return result;
 }
 
 export async function mergeCustomers(

@@ -29,20 +29,22 @@ const ids = ['11010519491231002', '44030519900307123', '31010119850101001'].map(
   (b) => b + computeResidentIdCheckChar(b),
 );
 
-async function createWithId(residentIdNumber: string) {
+const passports = ['E10000001', 'E10000002', 'E10000003'];
+
+async function createWithId(residentIdNumber: string, otherIdNumber: string) {
   const { record } = await createCustomer(db, admin, {
     kind: 'person',
-    person: { familyName: '密', givenName: '文', residentIdNumber },
+    person: { familyName: '密', givenName: '文', residentIdNumber, otherIdType: 'passport', otherIdNumber },
   });
   return record;
 }
 
 describe('encryption at rest', () => {
-  it('stores no resident ID in plain text anywhere in the customers table', async () => {
-    for (const id of ids) await createWithId(id);
+  it('stores no identity document number in plain text anywhere in the customers table', async () => {
+    for (const [index, id] of ids.entries()) await createWithId(id, passports[index] as string);
     const dump = await db.execute<{ row: string }>(sql`SELECT customers::text AS row FROM customers`);
     const text = dump.rows.map((r) => r.row).join('\n');
-    for (const id of ids) expect(text).not.toContain(id);
+    for (const id of [...ids, ...passports]) expect(text).not.toContain(id);
     expect(text).toContain('v1.');
   });
 
@@ -60,7 +62,7 @@ describe('encryption at rest', () => {
     );
     expect(before.rows).toHaveLength(1);
     const result = await rotateDataKey(db);
-    expect(result.reEncrypted).toBe(ids.length);
+    expect(result.reEncrypted).toBe(ids.length + passports.length);
     const after = await db.execute<{ key: string }>(
       sql`SELECT DISTINCT split_part(resident_id_number_encrypted, '.', 2) AS key FROM customers WHERE resident_id_number_encrypted IS NOT NULL`,
     );
@@ -75,6 +77,14 @@ describe('encryption at rest', () => {
       );
     }
     expect(revealed.sort()).toEqual([...ids].sort());
+    const revealedPassports = [];
+    for (const { id } of customers.rows) {
+      revealedPassports.push(
+        ...(await revealCustomerField(db, admin, { id, field: 'otherIdNumber', reason: 'rotation test' }))
+          .values,
+      );
+    }
+    expect(revealedPassports.sort()).toEqual(passports);
 
     // A process started after the rotation, with only the master key, reads the old and new keys alike.
     const fresh = await loadKeyring(db, masterKey);

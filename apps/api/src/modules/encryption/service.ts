@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
-import { customers, encryptionKeys } from '../../db/schema';
+import { encryptionKeys } from '../../db/schema';
 import { Keyring, type StoredKey } from './keyring';
 
 /**
@@ -74,6 +74,13 @@ export async function refreshKeyring(db: Queryable) {
 }
 
 export const residentIdColumn = 'customers.resident_id_number';
+export const otherIdColumn = 'customers.other_id_number';
+
+/** Every encrypted customer column: its key-derivation label and its name in the table. */
+const encryptedColumns = [
+  { column: residentIdColumn, name: 'resident_id_number_encrypted' },
+  { column: otherIdColumn, name: 'other_id_number_encrypted' },
+];
 
 /**
  * Key rotation: a new active data key, then every value re-encrypted under it in small batches
@@ -89,28 +96,30 @@ export async function rotateDataKey(db: Database, onProgress: (done: number) => 
   });
   ring.useKeys([newKey]);
   let done = 0;
-  for (;;) {
-    const batch = await db.transaction(async (tx) => {
-      const rows = await tx.execute<{ id: string; value: string }>(sql`
-        SELECT id, resident_id_number_encrypted AS value FROM customers
-        WHERE resident_id_number_encrypted IS NOT NULL
-          AND split_part(resident_id_number_encrypted, '.', 2) <> ${newKey.id}
-        LIMIT 500 FOR UPDATE SKIP LOCKED`);
-      await ensureKeysFor(
-        tx,
-        rows.rows.map((r) => r.value),
-      );
-      for (const row of rows.rows) {
-        const reEncrypted = ring.encrypt(ring.decrypt(row.value, residentIdColumn), residentIdColumn);
-        await tx
-          .update(customers)
-          .set({ residentIdNumberEncrypted: reEncrypted })
-          .where(eq(customers.id, row.id));
-      }
-      return rows.rows.length;
-    });
-    if (batch === 0) return { keyId: newKey.id, reEncrypted: done };
-    done += batch;
-    onProgress(done);
+  for (const { column, name } of encryptedColumns) {
+    for (;;) {
+      const batch = await db.transaction(async (tx) => {
+        const rows = await tx.execute<{ id: string; value: string }>(sql`
+          SELECT id, ${sql.identifier(name)} AS value FROM customers
+          WHERE ${sql.identifier(name)} IS NOT NULL
+            AND split_part(${sql.identifier(name)}, '.', 2) <> ${newKey.id}
+          LIMIT 500 FOR UPDATE SKIP LOCKED`);
+        await ensureKeysFor(
+          tx,
+          rows.rows.map((r) => r.value),
+        );
+        for (const row of rows.rows) {
+          const reEncrypted = ring.encrypt(ring.decrypt(row.value, column), column);
+          await tx.execute(
+            sql`UPDATE customers SET ${sql.identifier(name)} = ${reEncrypted} WHERE id = ${row.id}`,
+          );
+        }
+        return rows.rows.length;
+      });
+      if (batch === 0) break;
+      done += batch;
+      onProgress(done);
+    }
   }
+  return { keyId: newKey.id, reEncrypted: done };
 }

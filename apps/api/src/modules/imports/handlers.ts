@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { components } from '@cims/api-client';
+import type { Database } from '../../db/client';
 import { actorContextOf, viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { validationFailed } from '../../http/errors';
+import { findStaffNames } from '../users/service';
 import { suggestMapping } from './mapping';
 import {
   cancelImport,
@@ -26,7 +28,7 @@ type ImportOperations =
 
 function toImportJob(
   row: ImportRow,
-  createdBy: { id: string; displayName: string } | null = null,
+  staffNames: ReadonlyMap<string, string>,
 ): components['schemas']['ImportJob'] {
   return {
     id: row.id,
@@ -43,26 +45,42 @@ function toImportJob(
     sourceChannel: (row.sourceChannel as components['schemas']['SourceChannel'] | null) ?? null,
     defaultKind: row.defaultKind,
     onDuplicate: row.onDuplicate,
+    invalidValues: row.invalidValues,
     totalRows: row.totalRows,
     processedRows: row.committedRows,
     createdCount: row.createdCount,
     updatedCount: row.updatedCount,
     unchangedCount: row.unchangedCount,
     errorCount: row.errorCount,
+    partialCount: row.partialCount,
     flaggedDuplicates: row.flaggedDuplicates,
     mergedCount: row.mergedCount,
     failureReason: row.failureReason,
-    createdBy: createdBy ?? (row.createdBy ? { id: row.createdBy, displayName: '' } : null),
+    createdBy: row.createdBy ? { id: row.createdBy, displayName: staffNames.get(row.createdBy) ?? '' } : null,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
 }
 
+/** Import jobs as answered, with who started each by name. */
+async function toImportJobs(db: Database, rows: ImportRow[]) {
+  const names = await findStaffNames(
+    db,
+    rows.map((row) => row.createdBy),
+  );
+  return rows.map((row) => toImportJob(row, names));
+}
+
+async function toOneImportJob(db: Database, row: ImportRow) {
+  const [job] = await toImportJobs(db, [row]);
+  return job as components['schemas']['ImportJob'];
+}
+
 export const importsHandlers: { [K in ImportOperations]: OperationHandler<K> } = {
   async listImports(request) {
     const rows = await listImports(request.server.db, viewerOf(request));
-    return { items: rows.map((row) => toImportJob(row)) };
+    return { items: await toImportJobs(request.server.db, rows) };
   },
   async uploadImport(request, reply) {
     const row = await uploadImport(request.server.db, actorContextOf(request), {
@@ -71,10 +89,14 @@ export const importsHandlers: { [K in ImportOperations]: OperationHandler<K> } =
       fileName: request.query.fileName,
       dataDir: request.server.config.dataDir,
     });
-    return reply.code(201).header('Location', `/api/v1/imports/${row.id}`).send(toImportJob(row));
+    return reply
+      .code(201)
+      .header('Location', `/api/v1/imports/${row.id}`)
+      .send(await toOneImportJob(request.server.db, row));
   },
   async getImport(request) {
-    return toImportJob(await getImport(request.server.db, viewerOf(request), request.params.importId));
+    const row = await getImport(request.server.db, viewerOf(request), request.params.importId);
+    return toOneImportJob(request.server.db, row);
   },
   async startImport(request, reply) {
     const row = await startImport(
@@ -84,12 +106,11 @@ export const importsHandlers: { [K in ImportOperations]: OperationHandler<K> } =
       request.body,
     );
     await request.server.jobs.send('import', row.id);
-    return reply.code(202).send(toImportJob(row));
+    return reply.code(202).send(await toOneImportJob(request.server.db, row));
   },
   async cancelImport(request) {
-    return toImportJob(
-      await cancelImport(request.server.db, actorContextOf(request), request.params.importId),
-    );
+    const row = await cancelImport(request.server.db, actorContextOf(request), request.params.importId);
+    return toOneImportJob(request.server.db, row);
   },
   async listImportErrors(request) {
     const after = request.query.cursor ? Number(request.query.cursor) : 0;
@@ -101,7 +122,12 @@ export const importsHandlers: { [K in ImportOperations]: OperationHandler<K> } =
       after,
     });
     return {
-      items: page.items.map((row) => ({ rowNumber: row.rowNumber, values: row.values, errors: row.errors })),
+      items: page.items.map((row) => ({
+        rowNumber: row.rowNumber,
+        values: row.values,
+        errors: row.errors,
+        isStored: row.isStored,
+      })),
       nextCursor: page.nextCursor,
     };
   },

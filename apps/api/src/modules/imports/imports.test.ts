@@ -126,6 +126,44 @@ describe('imports', () => {
     expect(count.rows[0]).toEqual({ n: 2 });
   });
 
+  it('flags two likely-duplicate rows of the same file as one candidate, and names who started the import', async () => {
+    const { signIn } = await createTestApp();
+    const admin = await signIn('admin');
+    const tag = uniqueMarker('twin');
+    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    // Not the same row twice (that is one record by its row key): the second adds an email.
+    const csv = [
+      'name,mobile,email,tags',
+      `吴双行,${phone},,${tag}`,
+      `吴双行,${phone},${tag}@example.com,${tag}`,
+    ].join('\n');
+    const uploaded = await upload(admin, csv);
+    const job = await runImport(admin, uploaded.id, {
+      mode: 'run',
+      mapping: uploaded.suggestedMapping,
+      sourceChannel: 'store',
+    });
+    expect(job).toMatchObject({ status: 'completed', createdCount: 2, flaggedDuplicates: 1 });
+    expect(job.createdBy).toEqual({ id: admin.user.id, displayName: admin.user.displayName });
+
+    const listed = await admin.request({ method: 'GET', url: `/api/v1/customers?tag=${tag}` });
+    const ids = listed.json().items.map((c: { id: string }) => c.id);
+    expect(ids).toHaveLength(2);
+    const queue = await admin.request({ method: 'GET', url: `/api/v1/duplicates?customerId=${ids[0]}` });
+    expect(queue.json().items).toHaveLength(1);
+    expect(
+      queue
+        .json()
+        .items[0].customers.map((c: { id: string }) => c.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+
+    const list = (await admin.request({ method: 'GET', url: '/api/v1/imports' })).json();
+    expect(list.items.find((i: { id: string }) => i.id === uploaded.id).createdBy.displayName).toBe(
+      admin.user.displayName,
+    );
+  });
+
   it('refuses a file that is not CSV or XLSX, and JSON routes refuse CSV bodies', async () => {
     const { signIn } = await createTestApp();
     const admin = await signIn('admin');

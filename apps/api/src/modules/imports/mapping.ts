@@ -4,7 +4,14 @@
  * traced back to the column it came from, so that an error names the column the user sees.
  */
 import type { components } from '@cims/api-client';
-import { parseChineseAddress } from '@cims/schemas';
+import {
+  HOME_COUNTRY,
+  isKnownCountryCode,
+  parseChineseAddress,
+  type TCustomerCreate,
+  ZCustomerCreate,
+  zodIssuesToFieldErrors,
+} from '@cims/schemas';
 
 export type ImportField = components['schemas']['ImportField'];
 export type ImportMapping = Record<string, ImportField>;
@@ -67,6 +74,25 @@ const synonyms: [ImportField, string[]][] = [
     ],
   ],
   [
+    'otherIdNumber',
+    [
+      'passport',
+      'passport number',
+      'passport no',
+      'soc sec id',
+      'social security number',
+      'ssn',
+      'other id',
+      '护照',
+      '护照号',
+      '护照号码',
+      '通行证号',
+      '通行证号码',
+      '其他证件号',
+      '其他证件号码',
+    ],
+  ],
+  [
     'organizationName',
     [
       'company',
@@ -112,6 +138,9 @@ const synonyms: [ImportField, string[]][] = [
     [
       'address',
       'street',
+      'street number',
+      'house number',
+      '门牌号',
       'address_1',
       'address_2',
       'city',
@@ -127,6 +156,8 @@ const synonyms: [ImportField, string[]][] = [
       '区',
     ],
   ],
+  ['postcode', ['postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode', '邮编', '邮政编码']],
+  ['country', ['country', 'country code', 'nation', '国家', '国家/地区', '国家或地区', '国籍']],
   ['tags', ['tags', 'tag', 'labels', '标签']],
   ['notes', ['notes', 'note', 'remark', 'remarks', 'comment', '备注', '说明']],
 ];
@@ -211,6 +242,27 @@ export function normalizeDate(text: string): string {
 
 const listSeparators = /[;；,，、/|]+/;
 
+let countriesByName: Map<string, string> | null = null;
+
+/** 'AU', 'au', 'Australia', '澳大利亚' → AU; unknown text is passed on to be refused by the validators. */
+export function countryCodeOf(text: string): string {
+  const value = text.trim();
+  if (isKnownCountryCode(value.toUpperCase())) return value.toUpperCase();
+  if (!countriesByName) {
+    countriesByName = new Map();
+    const names = ['en', 'zh-CN'].map((locale) => new Intl.DisplayNames([locale], { type: 'region' }));
+    for (let first = 65; first <= 90; first++) {
+      for (let second = 65; second <= 90; second++) {
+        const code = String.fromCharCode(first, second);
+        if (!isKnownCountryCode(code)) continue;
+        for (const name of names) countriesByName.set((name.of(code) ?? code).toLowerCase(), code);
+      }
+    }
+    countriesByName.set('中国大陆', HOME_COUNTRY).set('china mainland', HOME_COUNTRY);
+  }
+  return countriesByName.get(value.toLowerCase()) ?? value;
+}
+
 export interface MappedRow {
   externalId: string | null;
   input: Record<string, unknown>;
@@ -222,7 +274,7 @@ export function mapRow(
   columns: string[],
   values: string[],
   mapping: ImportMapping,
-  defaults: { kind: 'person' | 'organization'; sourceChannel: string },
+  defaults: { kind: 'person' | 'organization'; sourceChannel: string; countryCode: string },
 ): MappedRow {
   const byField = new Map<ImportField, { column: string; value: string }[]>();
   columns.forEach((column, index) => {
@@ -262,6 +314,11 @@ export function mapRow(
       person.residentIdNumber = id.value;
       columnOf.push(['/person/residentIdNumber', id.column], ['/person', id.column]);
     }
+    const otherId = first('otherIdNumber');
+    if (otherId) {
+      person.otherIdNumber = otherId.value;
+      columnOf.push(['/person/otherIdNumber', otherId.column]);
+    }
     input.person = person;
   } else {
     const name = first('organizationName') ?? first('name');
@@ -294,17 +351,30 @@ export function mapRow(
 
   const addressParts = byField.get('address') ?? [];
   if (addressParts.length) {
-    const text = addressParts.map((part) => part.value).join('');
-    const parsed = parseChineseAddress(text);
-    input.addresses = [
-      {
-        provinceCode: parsed.provinceCode ?? '',
-        cityCode: parsed.cityCode,
-        districtCode: parsed.districtCode,
-        detail: parsed.detail || text,
-      },
-    ];
+    const country = first('country');
+    const countryCode = country ? countryCodeOf(country.value) : defaults.countryCode;
+    const postcode = first('postcode');
+    if (countryCode === HOME_COUNTRY) {
+      const text = addressParts.map((part) => part.value).join('');
+      const parsed = parseChineseAddress(text);
+      input.addresses = [
+        {
+          countryCode,
+          provinceCode: parsed.provinceCode ?? '',
+          cityCode: parsed.cityCode,
+          districtCode: parsed.districtCode,
+          postcode: postcode?.value,
+          detail: parsed.detail || text,
+        },
+      ];
+    } else {
+      // Abroad the parts (street number, street, town, state) are words: keep them apart.
+      const detail = addressParts.map((part) => part.value).join(' ');
+      input.addresses = [{ countryCode, postcode: postcode?.value, detail }];
+    }
     columnOf.push(['/addresses', addressParts.map((part) => part.column).join(' + ')]);
+    if (country) columnOf.push(['/addresses/0/countryCode', country.column]);
+    if (postcode) columnOf.push(['/addresses/0/postcode', postcode.column]);
   }
   const tags = (byField.get('tags') ?? [])
     .flatMap(({ value }) => value.split(listSeparators))
@@ -326,6 +396,62 @@ export function mapRow(
     columnOf.push(['/lifecycleStage', stage.column]);
   }
   return { externalId: first('externalId')?.value ?? null, input, columnOf };
+}
+
+// A row without these is no customer: no invalid-value policy can store it.
+const essentialPaths =
+  /^\/(kind|person\/(familyName|givenName)|organization\/legalName|person|organization)?$/;
+
+export type StandardizedRow =
+  | { ok: true; input: TCustomerCreate; skipped: { path: string; message: string }[] }
+  | { ok: false; errors: { path: string; message: string }[] };
+
+/**
+ * A mapped row through the shared validators. With `skip_value`, invalid optional values are left out
+ * (a contact point or an address as a whole, any other field by itself) and the row is validated again;
+ * what was left out comes back in `skipped`, so the import can list it.
+ */
+export function standardizeRow(
+  raw: Record<string, unknown>,
+  invalidValues: 'reject_row' | 'skip_value',
+): StandardizedRow {
+  const skipped: { path: string; message: string }[] = [];
+  let current = structuredClone(raw);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const parsed = ZCustomerCreate.safeParse(current);
+    if (parsed.success) return { ok: true, input: parsed.data, skipped };
+    const errors = zodIssuesToFieldErrors(parsed.error);
+    if (invalidValues === 'reject_row' || errors.some((e) => essentialPaths.test(e.path)))
+      return { ok: false, errors: [...skipped, ...errors] };
+    skipped.push(...errors);
+    current = withoutPaths(
+      current,
+      errors.map((e) => e.path),
+    );
+  }
+  return { ok: false, errors: skipped };
+}
+
+function withoutPaths(input: Record<string, unknown>, paths: string[]): Record<string, unknown> {
+  const result = structuredClone(input);
+  const droppedItems = new Map<string, Set<number>>();
+  for (const path of paths) {
+    const [section, key] = path.split('/').slice(1);
+    if (!section) continue;
+    if (section === 'contactPoints' || section === 'addresses') {
+      droppedItems.set(section, (droppedItems.get(section) ?? new Set()).add(Number(key)));
+    } else if ((section === 'person' || section === 'organization') && key) {
+      delete (result[section] as Record<string, unknown>)[key];
+    } else {
+      delete result[section];
+    }
+  }
+  for (const [section, positions] of droppedItems) {
+    const items = (result[section] as unknown[]).filter((_, position) => !positions.has(position));
+    if (items.length > 0) result[section] = items;
+    else delete result[section];
+  }
+  return result;
 }
 
 /** An input path (from the validators) as the column the user sees; the longest traced prefix wins. */

@@ -6,6 +6,13 @@
  * process, a database restart) resumes after the last committed batch, so no committed row is lost and
  * none is written twice; re-running a whole file changes nothing, because customers are identified by
  * (source, external id), or without an external id column by a hash of the row.
+ *
+ * Who resumes a stopped run: its own worker once the database answers again, a server starting up (for
+ * runs a dead process left `running`), the minutely check (for runs whose heartbeat stopped), all in
+ * jobs/schedule.ts; and a start with the same settings resumes a failed or cancelled run. Nothing records
+ * which worker owns a run, so a second run of a live one can start: that is safe, because a batch first
+ * locks the import row and commits only if `committedRows` is still what its run last saw, so the run
+ * that falls behind stops at its next batch, having written nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -13,6 +20,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { HOME_COUNTRY, isKnownCountryCode } from '@cims/schemas';
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { type Database, withClientTransaction } from '../../db/client';
@@ -22,10 +30,10 @@ import { DomainError, validationFailed } from '../../http/errors';
 import type { Viewer } from '../access/policies';
 import { resolveViewer } from '../access/service';
 import { type AuditContext, appendAuditEntry } from '../audit/service';
-import { type IngestItem, ingestCustomers, parseCustomerInput } from '../customers/ingest';
+import { type IngestItem, ingestCustomers } from '../customers/ingest';
 import { matchDrafts, matchInputOfDraft } from '../matching/stored';
 import { countRows, type ImportFileFormat, inspectFile, readRows } from './file-reader';
-import { columnForPath, type ImportMapping, mapRow } from './mapping';
+import { columnForPath, type ImportMapping, mapRow, standardizeRow } from './mapping';
 
 export type ImportRow = typeof imports.$inferSelect;
 const batchSize = 500;
@@ -111,7 +119,9 @@ export interface ImportStart {
   sourceChannel: string;
   source?: string;
   defaultKind?: 'person' | 'organization';
+  defaultCountryCode?: string;
   onDuplicate?: 'flag' | 'reject' | 'merge';
+  invalidValues?: 'reject_row' | 'skip_value';
 }
 
 export async function startImport(db: Database, actor: RequestActor, id: string, start: ImportStart) {
@@ -124,6 +134,12 @@ export async function startImport(db: Database, actor: RequestActor, id: string,
     throw validationFailed(
       unknown.map((column) => ({ path: `/mapping/${column}`, message: 'No such column in the file' })),
     );
+  }
+  const defaultCountryCode = (start.defaultCountryCode ?? HOME_COUNTRY).toUpperCase();
+  if (!isKnownCountryCode(defaultCountryCode)) {
+    throw validationFailed([
+      { path: '/defaultCountryCode', message: 'Must be an ISO 3166-1 two-letter country code' },
+    ]);
   }
   const fields = Object.values(start.mapping);
   if (!fields.some((f) => ['name', 'familyName', 'organizationName'].includes(f))) {
@@ -147,7 +163,9 @@ export async function startImport(db: Database, actor: RequestActor, id: string,
         source: start.source ?? start.sourceChannel,
         sourceChannel: start.sourceChannel,
         defaultKind: start.defaultKind ?? 'person',
+        defaultCountryCode,
         onDuplicate: start.onDuplicate ?? 'flag',
+        invalidValues: start.invalidValues ?? 'reject_row',
         isCancelRequested: false,
         failureReason: null,
         finishedAt: null,
@@ -160,6 +178,7 @@ export async function startImport(db: Database, actor: RequestActor, id: string,
               updatedCount: 0,
               unchangedCount: 0,
               errorCount: 0,
+              partialCount: 0,
               flaggedDuplicates: 0,
               mergedCount: 0,
               startedAt: null,
@@ -264,12 +283,17 @@ interface PendingRow {
 
 /** Runs (or resumes) an import; returns when it is finished, cancelled or taken over by another worker. */
 export async function processImport(db: Database, id: string, dataDir: string): Promise<void> {
-  const [initial] = await db.select().from(imports).where(eq(imports.id, id));
-  if (!initial || (initial.status !== 'queued' && initial.status !== 'running')) return;
-  await db
+  // Claimed in one statement: a run that has just finished, failed or been cancelled stays so.
+  const [initial] = await db
     .update(imports)
-    .set({ status: 'running', startedAt: initial.startedAt ?? new Date(), heartbeatAt: new Date() })
-    .where(eq(imports.id, id));
+    .set({
+      status: 'running',
+      startedAt: sql`coalesce(${imports.startedAt}, now())`,
+      heartbeatAt: new Date(),
+    })
+    .where(and(eq(imports.id, id), inArray(imports.status, ['queued', 'running'])))
+    .returning();
+  if (!initial) return;
   const path = importFilePath(dataDir, id, initial.fileFormat);
   if (initial.totalRows === null) {
     await db
@@ -317,44 +341,45 @@ async function commitBatch(
 ): Promise<number | null> {
   const mapping = (settings.mapping ?? {}) as ImportMapping;
   const hasExternalId = Object.values(mapping).includes('externalId');
-  const errors: {
+  const errors: (typeof importRowErrors.$inferInsert)[] = [];
+  /** A row listed with its problems, each named by the column the user sees. */
+  const listRow = (
+    row: { rowNumber: number; values: string[]; columnOf: [string, string][] },
+    problems: { path: string; message: string }[],
+    isStored: boolean,
+  ) =>
+    errors.push({
+      importId: settings.id,
+      rowNumber: row.rowNumber,
+      values: Object.fromEntries(settings.columns.map((column, index) => [column, row.values[index] ?? ''])),
+      errors: problems.map((e) => ({ path: columnForPath(e.path, row.columnOf), message: e.message })),
+      isStored,
+    });
+  const items: (IngestItem & {
     rowNumber: number;
-    values: Record<string, string>;
-    errors: { path: string; message: string }[];
-  }[] = [];
-  const items: (IngestItem & { rowNumber: number; columnOf: [string, string][]; values: string[] })[] = [];
+    columnOf: [string, string][];
+    values: string[];
+    skipped: { path: string; message: string }[];
+  })[] = [];
   for (const { rowNumber, values } of batch) {
     if (values.every((value) => value.trim() === '')) continue;
     const mapped = mapRow(settings.columns, values, mapping, {
       kind: settings.defaultKind,
       sourceChannel: settings.sourceChannel ?? 'import',
+      countryCode: settings.defaultCountryCode,
     });
-    const parsed = parseCustomerInput(mapped.input);
-    const asRecord = Object.fromEntries(
-      settings.columns.map((column, index) => [column, values[index] ?? '']),
-    );
+    const parsed = standardizeRow(mapped.input, settings.invalidValues);
+    const row = { rowNumber, values, columnOf: mapped.columnOf };
     if (hasExternalId && !mapped.externalId) {
-      errors.push({
-        rowNumber,
-        values: asRecord,
-        errors: [{ path: 'externalId', message: 'Required: the external id is empty' }],
-      });
+      listRow(row, [{ path: 'externalId', message: 'Required: the external id is empty' }], false);
     } else if (!parsed.ok) {
-      errors.push({
-        rowNumber,
-        values: asRecord,
-        errors: parsed.errors.map((e) => ({
-          path: columnForPath(e.path, mapped.columnOf),
-          message: e.message,
-        })),
-      });
+      listRow(row, parsed.errors, false);
     } else {
       items.push({
+        ...row,
         externalId: mapped.externalId ?? rowKey(values),
         input: parsed.input,
-        rowNumber,
-        columnOf: mapped.columnOf,
-        values,
+        skipped: parsed.skipped,
       });
     }
   }
@@ -385,22 +410,10 @@ async function commitBatch(
         if (result.ok) {
           counts[result.outcome]++;
           counts.flagged += result.flagged;
+          if (item.skipped.length > 0) listRow(item, item.skipped, true);
         } else {
-          errors.push({
-            rowNumber: item.rowNumber,
-            values: Object.fromEntries(settings.columns.map((column, i) => [column, item.values[i] ?? ''])),
-            errors: result.errors.map((e) => ({
-              path: columnForPath(e.path, item.columnOf),
-              message: e.message,
-            })),
-          });
+          listRow(item, [...item.skipped, ...result.errors], false);
         }
-      });
-      await appendAuditEntry(tx, actor.audit, {
-        action: 'import.batch',
-        resourceType: 'import',
-        resourceId: settings.id,
-        details: { rows: [batch[0]?.rowNumber, batch.at(-1)?.rowNumber], ...counts, errors: errors.length },
       });
     } else {
       // A dry run reports what a run would find: refused rows and likely duplicates; it stores nothing.
@@ -410,12 +423,24 @@ async function commitBatch(
       );
       counts.flagged = matches.length;
       counts.created = items.length;
+      for (const item of items) if (item.skipped.length > 0) listRow(item, item.skipped, true);
     }
     if (errors.length > 0) {
-      await tx
-        .insert(importRowErrors)
-        .values(errors.map((e) => ({ importId: settings.id, ...e })))
-        .onConflictDoNothing();
+      await tx.insert(importRowErrors).values(errors).onConflictDoNothing();
+    }
+    const refused = errors.filter((e) => !e.isStored).length;
+    if (settings.mode === 'run') {
+      await appendAuditEntry(tx, actor.audit, {
+        action: 'import.batch',
+        resourceType: 'import',
+        resourceId: settings.id,
+        details: {
+          rows: [batch[0]?.rowNumber, batch.at(-1)?.rowNumber],
+          ...counts,
+          errors: refused,
+          partial: errors.length - refused,
+        },
+      });
     }
     const committed = batch.at(-1)?.rowNumber ?? committedBefore;
     await tx
@@ -427,7 +452,8 @@ async function commitBatch(
         unchangedCount: sql`${imports.unchangedCount} + ${counts.unchanged}`,
         mergedCount: sql`${imports.mergedCount} + ${counts.merged}`,
         flaggedDuplicates: sql`${imports.flaggedDuplicates} + ${counts.flagged}`,
-        errorCount: sql`${imports.errorCount} + ${errors.length}`,
+        errorCount: sql`${imports.errorCount} + ${refused}`,
+        partialCount: sql`${imports.partialCount} + ${errors.length - refused}`,
         heartbeatAt: new Date(),
       })
       .where(eq(imports.id, settings.id));
@@ -443,7 +469,10 @@ export async function failImport(db: Database, id: string, reason: string) {
     .where(and(eq(imports.id, id), inArray(imports.status, ['queued', 'running'])));
 }
 
-/** Imports left running by a worker that stopped (no heartbeat for `staleAfterMs`), to be queued again. */
+/**
+ * Imports left running by a worker that stopped (no heartbeat for `staleAfterMs`), to be queued again;
+ * with 0, every import queued or running, as a server finds them at start-up.
+ */
 export async function findInterruptedImports(db: Database, staleAfterMs: number) {
   const before = new Date(Date.now() - staleAfterMs);
   const rows = await db

@@ -4,13 +4,12 @@ import { actorContextOf, actorOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { completeTask, listTasks, type TaskViewer } from './service';
 
-type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];
+type TaskRow = Awaited<ReturnType<typeof completeTask>>;
 
 function toTask({ task, customerName, assigneeName }: TaskRow): components['schemas']['Task'] {
   return {
     id: task.id,
     kind: task.kind,
-    title: task.title,
     customer: task.customerId ? { id: task.customerId, displayName: customerName ?? '' } : null,
     assignee: task.assigneeId ? { id: task.assigneeId, displayName: assigneeName ?? '' } : null,
     status: task.status,
@@ -29,8 +28,12 @@ function taskViewerOf(request: FastifyRequest): TaskViewer {
 
 export const tasksHandlers: { [K in 'listTasks' | 'completeTask']: OperationHandler<K> } = {
   async listTasks(request) {
-    const rows = await listTasks(request.server.db, taskViewerOf(request), request.query.status ?? 'open');
-    return { items: rows.map(toTask) };
+    const { rows, nextCursor } = await listTasks(request.server.db, taskViewerOf(request), {
+      status: request.query.status ?? 'open',
+      limit: request.query.limit ?? 50,
+      cursor: request.query.cursor,
+    });
+    return { items: rows.map(toTask), nextCursor };
   },
   async completeTask(request) {
     const row = await completeTask(

@@ -1,5 +1,5 @@
 import type { TStaffRole } from '@cims/schemas';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { staffUsers } from '../../db/schema';
 import { DomainError } from '../../http/errors';
@@ -46,4 +46,15 @@ export async function findStaffMember(db: Queryable, id: string) {
     .from(staffUsers)
     .where(eq(staffUsers.id, id));
   return row ?? null;
+}
+
+/** Display names of staff users by id, for "who did it" in answers (ids not found are left out). */
+export async function findStaffNames(db: Queryable, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: staffUsers.id, displayName: staffUsers.displayName })
+    .from(staffUsers)
+    .where(inArray(staffUsers.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.displayName]));
 }

@@ -19,9 +19,16 @@ export const DATA_SCOPES = ['all', 'own_or_team'] as const satisfies readonly TD
 export const FIELD_ACCESS_VALUES = ['visible', 'masked', 'hidden'] as const satisfies readonly TFieldAccess[];
 export const SENSITIVE_FIELD_NAMES = [
   'residentIdNumber',
+  'otherIdNumber',
   'birthDate',
   'phone',
   'email',
   'wechat',
   'addressDetail',
 ] as const satisfies readonly TSensitiveField[];
+
+// Fails to compile when the contract gains a sensitive field this list (and so the policy table) lacks.
+const everyFieldListed: Exclude<TSensitiveField, (typeof SENSITIVE_FIELD_NAMES)[number]> extends never
+  ? true
+  : never = true;
+void everyFieldListed;

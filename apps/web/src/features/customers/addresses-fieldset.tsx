@@ -1,5 +1,5 @@
 import {
-  formatRegionPath,
+  HOME_COUNTRY,
   listCities,
   listDistricts,
   listProvinces,
@@ -12,7 +12,10 @@ import { useTranslation } from 'react-i18next';
 import { FormField, fieldA11y } from '../../components/form-field';
 import { FormSection } from '../../components/form-section';
 import { errorMessageAt } from '../../lib/form-errors';
+import { useUiLocale } from '../../lib/format';
 import { translateValidationMessage } from '../../lib/validation-messages';
+import { formatAddressPlace } from './address-format';
+import { CountryOptions } from './country-options';
 import { emptyAddress, type TCustomerFormValues } from './customer-form-values';
 
 const SET_OPTIONS = { shouldDirty: true, shouldTouch: true, shouldValidate: true } as const;
@@ -129,38 +132,56 @@ function RegionSelect({
   );
 }
 
-function AddressRow({ index, onRemove }: { index: number; onRemove: () => void }) {
+function CountrySelect({
+  id,
+  index,
+  countryCode,
+  error,
+}: {
+  id: string;
+  index: number;
+  countryCode: string;
+  error: string | undefined;
+}) {
   const { t } = useTranslation();
-  const idPrefix = useId();
-  const {
-    register,
-    setValue,
-    formState: { errors },
-  } = useFormContext<TCustomerFormValues>();
+  const { register } = useFormContext<TCustomerFormValues>();
+  return (
+    <FormField id={id} label={t('fields.country')} error={error} isRequired>
+      <select
+        {...fieldA11y(id, error)}
+        // What a valid postcode looks like depends on the country.
+        {...register(`addresses.${index}.countryCode`, { deps: `addresses.${index}.postcode` })}
+      >
+        <CountryOptions currentCode={countryCode} />
+      </select>
+    </FormField>
+  );
+}
+
+/** Province, city and district (GB/T 2260) for an address in China, with the paste box that fills them. */
+function ChineseRegionFields({
+  index,
+  idPrefix,
+  errorAt,
+}: {
+  index: number;
+  idPrefix: string;
+  errorAt: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { setValue } = useFormContext<TCustomerFormValues>();
   const [provinceCode, cityCode] = useWatch<
     TCustomerFormValues,
     [`addresses.${number}.provinceCode`, `addresses.${number}.cityCode`]
   >({ name: [`addresses.${index}.provinceCode`, `addresses.${index}.cityCode`] });
-  const errorAt = (field: string) =>
-    translateValidationMessage(t, errorMessageAt(errors, `addresses.${index}.${field}`));
-  const ids = {
-    province: `${idPrefix}-province`,
-    city: `${idPrefix}-city`,
-    district: `${idPrefix}-district`,
-    detail: `${idPrefix}-detail`,
-    label: `${idPrefix}-label`,
-    isPrimary: `${idPrefix}-primary`,
-  };
   const cities = provinceCode ? listCities(provinceCode) : [];
   const districts = cityCode ? listDistricts(cityCode) : [];
-
   return (
-    <fieldset className="repeat-row">
-      <legend className="visually-hidden">{t('form.addressN', { n: index + 1 })}</legend>
+    <>
       <AddressPaste index={index} />
       <div className="repeat-row__grid repeat-row__grid--region">
         <RegionSelect
-          id={ids.province}
+          id={`${idPrefix}-province`}
           label={t('fields.province')}
           name={`addresses.${index}.provinceCode`}
           regions={listProvinces()}
@@ -172,7 +193,7 @@ function AddressRow({ index, onRemove }: { index: number; onRemove: () => void }
           }}
         />
         <RegionSelect
-          id={ids.city}
+          id={`${idPrefix}-city`}
           label={t('fields.city')}
           name={`addresses.${index}.cityCode`}
           regions={cities}
@@ -180,15 +201,67 @@ function AddressRow({ index, onRemove }: { index: number; onRemove: () => void }
           onPicked={() => setValue(`addresses.${index}.districtCode`, '', { shouldDirty: true })}
         />
         <RegionSelect
-          id={ids.district}
+          id={`${idPrefix}-district`}
           label={t('fields.district')}
           name={`addresses.${index}.districtCode`}
           regions={districts}
           error={errorAt('districtCode')}
         />
       </div>
+    </>
+  );
+}
+
+function AddressRow({ index, onRemove }: { index: number; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const idPrefix = useId();
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext<TCustomerFormValues>();
+  const countryCode = useWatch<TCustomerFormValues, `addresses.${number}.countryCode`>({
+    name: `addresses.${index}.countryCode`,
+  });
+  const isAtHome = countryCode === HOME_COUNTRY;
+  const errorAt = (field: string) =>
+    translateValidationMessage(t, errorMessageAt(errors, `addresses.${index}.${field}`));
+  const ids = {
+    country: `${idPrefix}-country`,
+    postcode: `${idPrefix}-postcode`,
+    detail: `${idPrefix}-detail`,
+    label: `${idPrefix}-label`,
+    isPrimary: `${idPrefix}-primary`,
+  };
+
+  return (
+    <fieldset className="repeat-row">
+      <legend className="visually-hidden">{t('form.addressN', { n: index + 1 })}</legend>
+      <div className="repeat-row__grid repeat-row__grid--country">
+        <CountrySelect
+          id={ids.country}
+          index={index}
+          countryCode={countryCode}
+          error={errorAt('countryCode')}
+        />
+        <FormField id={ids.postcode} label={t('fields.postcode')} error={errorAt('postcode')}>
+          <input
+            {...fieldA11y(ids.postcode, errorAt('postcode'))}
+            type="text"
+            autoComplete="off"
+            inputMode={isAtHome ? 'numeric' : 'text'}
+            {...register(`addresses.${index}.postcode`)}
+          />
+        </FormField>
+      </div>
+      {isAtHome && <ChineseRegionFields index={index} idPrefix={idPrefix} errorAt={errorAt} />}
       <div className="repeat-row__grid repeat-row__grid--address">
-        <FormField id={ids.detail} label={t('fields.addressDetail')} error={errorAt('detail')} isRequired>
+        <FormField
+          id={ids.detail}
+          label={t('fields.addressDetail')}
+          error={errorAt('detail')}
+          hint={isAtHome ? undefined : t('form.foreignAddressDetailHint')}
+          isRequired
+        >
           <input
             {...fieldA11y(ids.detail, errorAt('detail'))}
             type="text"
@@ -230,6 +303,7 @@ function AddressRow({ index, onRemove }: { index: number; onRemove: () => void }
 /** The addresses as the viewer may see them (detail masked), when they may not be edited here. */
 function LockedAddresses() {
   const { t } = useTranslation();
+  const locale = useUiLocale();
   const { getValues } = useFormContext<TCustomerFormValues>();
   return (
     <>
@@ -240,11 +314,7 @@ function LockedAddresses() {
           <li key={index} className="item-list__item">
             <span className="item-list__kind">{address.label || t('customer.address')}</span>
             <span className="item-list__value">
-              {formatRegionPath({
-                provinceCode: address.provinceCode,
-                cityCode: address.cityCode || null,
-                districtCode: address.districtCode || null,
-              })}
+              {formatAddressPlace(address, locale)}
               <br />
               {address.detail || '—'}
             </span>

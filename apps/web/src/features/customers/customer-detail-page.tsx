@@ -1,10 +1,11 @@
 import type { Customer } from '@cims/api-client';
-import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
+import { formatPhoneNational, HOME_COUNTRY } from '@cims/schemas';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { useFormatters } from '../../lib/format';
+import { useFormatters, useUiLocale } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
+import { formatAddressPlace } from './address-format';
 import { CustomerHistoryCard } from './customer-history-card';
 import { CustomerLoadError } from './customer-load-error';
 import { CustomerQualityCard } from './customer-quality-card';
@@ -52,8 +53,9 @@ function ProfileCard({ customer }: { customer: Customer }) {
       <dl className="description-list">
         {person && (
           <>
-            <Term label={t('fields.familyName')}>{person.familyName}</Term>
-            <Term label={t('fields.givenName')}>{person.givenName}</Term>
+            {/* A person may have only one of the two names; the other comes as ''. */}
+            <Term label={t('fields.familyName')}>{person.familyName || null}</Term>
+            <Term label={t('fields.givenName')}>{person.givenName || null}</Term>
             <Term label={t('fields.gender')}>{t(`enums.gender.${person.gender}`)}</Term>
             <Term label={t('fields.birthDate')}>
               <SensitiveValue access={customer.fieldAccess.birthDate}>
@@ -72,6 +74,17 @@ function ProfileCard({ customer }: { customer: Customer }) {
               </SensitiveValue>
               {isRevealable(customer, 'residentIdNumber') && person.residentIdNumber && (
                 <RevealControl customerId={customer.id} field="residentIdNumber" />
+              )}
+            </Term>
+            <Term label={t('fields.otherIdType')}>
+              {person.otherIdType ? t(`enums.otherIdType.${person.otherIdType}`) : null}
+            </Term>
+            <Term label={t('fields.otherIdNumber')}>
+              <SensitiveValue access={customer.fieldAccess.otherIdNumber}>
+                {person.otherIdNumber}
+              </SensitiveValue>
+              {isRevealable(customer, 'otherIdNumber') && person.otherIdNumber && (
+                <RevealControl customerId={customer.id} field="otherIdNumber" />
               )}
             </Term>
           </>
@@ -169,6 +182,7 @@ function ContactPointsCard({ customer }: { customer: Customer }) {
 
 function AddressesCard({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
+  const locale = useUiLocale();
   return (
     <section className="card" aria-labelledby="address-card-heading">
       <h2 id="address-card-heading" className="card__title">
@@ -182,7 +196,14 @@ function AddressesCard({ customer }: { customer: Customer }) {
             <li key={address.id} className="item-list__item">
               <span className="item-list__kind">{address.label ?? t('customer.address')}</span>
               <span className="item-list__value">
-                {formatRegionPath(address)}
+                {formatAddressPlace(address, locale)}
+                {/* Abroad the postcode is part of the place; at home it goes beside the region path. */}
+                {address.countryCode === HOME_COUNTRY && address.postcode && (
+                  <span className="muted">
+                    {' '}
+                    · {t('customer.postcodeValue', { postcode: address.postcode })}
+                  </span>
+                )}
                 <br />
                 <SensitiveValue access={customer.fieldAccess.addressDetail}>{address.detail}</SensitiveValue>
               </span>

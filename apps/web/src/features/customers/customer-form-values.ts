@@ -1,12 +1,14 @@
 import type { Customer, CustomerUpdate } from '@cims/api-client';
 import {
   formatPhoneNational,
+  HOME_COUNTRY,
   type TContactPointType,
   type TCustomerCreate,
   type TCustomerUpdate,
   type TGender,
   type TLifecycleStage,
   type TOrganizationSize,
+  type TOtherIdType,
   type TSourceChannel,
   ZCustomerCreate,
   ZCustomerUpdate,
@@ -18,7 +20,8 @@ import type { FieldErrors, Resolver } from 'react-hook-form';
  * The form keeps every input as the string the browser gives it ('' for empty) and holds both the person
  * and the organization fields, so switching the kind back and forth loses nothing. `toSchemaInput` turns
  * that into the shape the shared zod schemas expect, with only the chosen kind, so validation, the
- * request body and the server's JSON Pointer error paths all share one layout.
+ * request body and the server's JSON Pointer error paths all share one layout. In the same spirit an
+ * address keeps its region picks while another country is chosen, and sends them only for China.
  */
 
 export type TContactPointFormValues = {
@@ -30,9 +33,12 @@ export type TContactPointFormValues = {
 
 export type TAddressFormValues = {
   label: string;
+  /** ISO 3166-1 alpha-2; region codes (GB/T 2260) apply only to HOME_COUNTRY. */
+  countryCode: string;
   provinceCode: string;
   cityCode: string;
   districtCode: string;
+  postcode: string;
   detail: string;
   isPrimary: boolean;
 };
@@ -45,6 +51,8 @@ export type TCustomerFormValues = {
     gender: TGender | '';
     birthDate: string;
     residentIdNumber: string;
+    otherIdType: TOtherIdType | '';
+    otherIdNumber: string;
   };
   organization: { legalName: string; uscc: string; size: TOrganizationSize | '' };
   contactPoints: TContactPointFormValues[];
@@ -68,6 +76,8 @@ export type TFormMode = 'create' | 'edit';
  */
 export type TLockedFields = {
   residentIdNumber: boolean;
+  /** The other ID's type travels with its number, so both are locked together. */
+  otherIdNumber: boolean;
   birthDate: boolean;
   contactPoints: boolean;
   addresses: boolean;
@@ -75,6 +85,7 @@ export type TLockedFields = {
 
 export const NOTHING_LOCKED: TLockedFields = {
   residentIdNumber: false,
+  otherIdNumber: false,
   birthDate: false,
   contactPoints: false,
   addresses: false,
@@ -93,6 +104,7 @@ export function lockedFieldsOf(customer: Customer): TLockedFields {
     customer.contactPoints.some((point) => point.type === type);
   return {
     residentIdNumber: isLocked(access.residentIdNumber, Boolean(customer.person?.residentIdNumber)),
+    otherIdNumber: isLocked(access.otherIdNumber, Boolean(customer.person?.otherIdNumber)),
     birthDate: isLocked(access.birthDate, Boolean(customer.person?.birthDate)),
     contactPoints: (['phone', 'email', 'wechat'] as const).some((type) =>
       isLocked(access[type], hasContact(type)),
@@ -107,13 +119,30 @@ export function emptyContactPoint(type: TContactPointType = 'phone'): TContactPo
 }
 
 export function emptyAddress(): TAddressFormValues {
-  return { label: '', provinceCode: '', cityCode: '', districtCode: '', detail: '', isPrimary: false };
+  return {
+    label: '',
+    countryCode: HOME_COUNTRY,
+    provinceCode: '',
+    cityCode: '',
+    districtCode: '',
+    postcode: '',
+    detail: '',
+    isPrimary: false,
+  };
 }
 
 export function newCustomerFormValues(ownerId: string | null): TCustomerFormValues {
   return {
     kind: 'person',
-    person: { familyName: '', givenName: '', gender: '', birthDate: '', residentIdNumber: '' },
+    person: {
+      familyName: '',
+      givenName: '',
+      gender: '',
+      birthDate: '',
+      residentIdNumber: '',
+      otherIdType: '',
+      otherIdNumber: '',
+    },
     organization: { legalName: '', uscc: '', size: '' },
     contactPoints: [{ ...emptyContactPoint('phone'), isPrimary: true }],
     addresses: [],
@@ -136,6 +165,8 @@ export function formValuesFromCustomer(customer: Customer): TCustomerFormValues 
       gender: customer.person?.gender ?? '',
       birthDate: customer.person?.birthDate ?? '',
       residentIdNumber: customer.person?.residentIdNumber ?? '',
+      otherIdType: customer.person?.otherIdType ?? '',
+      otherIdNumber: customer.person?.otherIdNumber ?? '',
     },
     organization: {
       legalName: customer.organization?.legalName ?? '',
@@ -151,9 +182,11 @@ export function formValuesFromCustomer(customer: Customer): TCustomerFormValues 
     })),
     addresses: customer.addresses.map((address) => ({
       label: address.label ?? '',
-      provinceCode: address.provinceCode,
+      countryCode: address.countryCode,
+      provinceCode: address.provinceCode ?? '',
       cityCode: address.cityCode ?? '',
       districtCode: address.districtCode ?? '',
+      postcode: address.postcode ?? '',
       detail: address.detail,
       isPrimary: address.isPrimary,
     })),
@@ -167,6 +200,12 @@ export function formValuesFromCustomer(customer: Customer): TCustomerFormValues 
   };
 }
 
+function addressInput(address: TAddressFormValues) {
+  const { label, countryCode, provinceCode, cityCode, districtCode, postcode, detail, isPrimary } = address;
+  const regionCodes = countryCode === HOME_COUNTRY ? { provinceCode, cityCode, districtCode } : {};
+  return { label, countryCode, ...regionCodes, postcode, detail, isPrimary };
+}
+
 function commonInput(values: TCustomerFormValues) {
   return {
     contactPoints: values.contactPoints.map(({ type, value, label, isPrimary }) => ({
@@ -175,14 +214,7 @@ function commonInput(values: TCustomerFormValues) {
       label,
       isPrimary,
     })),
-    addresses: values.addresses.map(({ label, provinceCode, cityCode, districtCode, detail, isPrimary }) => ({
-      label,
-      provinceCode,
-      cityCode,
-      districtCode,
-      detail,
-      isPrimary,
-    })),
+    addresses: values.addresses.map(addressInput),
     tags: values.tags,
     customerType: values.customerType,
     industry: values.industry,
@@ -194,13 +226,18 @@ function commonInput(values: TCustomerFormValues) {
 }
 
 function personInput(values: TCustomerFormValues, locked: TLockedFields) {
-  const { familyName, givenName, gender, birthDate, residentIdNumber } = values.person;
+  const { familyName, givenName, gender, birthDate, residentIdNumber, otherIdType, otherIdNumber } =
+    values.person;
   return {
     familyName,
     givenName,
     gender: gender || undefined,
     ...(locked.birthDate ? {} : { birthDate }),
     ...(locked.residentIdNumber ? {} : { residentIdNumber }),
+    // The schemas store a type only with a number, so a type chosen without one is not sent either.
+    ...(locked.otherIdNumber
+      ? {}
+      : { otherIdType: (otherIdNumber.trim() !== '' && otherIdType) || null, otherIdNumber }),
   };
 }
 
@@ -222,6 +259,19 @@ export function toSchemaInput(values: TCustomerFormValues, mode: TFormMode, lock
   return mode === 'create'
     ? { kind: values.kind, ...profile, ...lists, ...common }
     : { ...profile, ...lists, ...common };
+}
+
+/**
+ * A person needs a family or a given name. The create schema says so itself; the update schema checks
+ * each field of a patch on its own, and only the API sees the merged person. The form holds the whole
+ * person, so it answers for edits here as the API would: 'Required' on the family name.
+ */
+function isNameless(values: TCustomerFormValues): boolean {
+  return (
+    values.kind === 'person' &&
+    values.person.familyName.trim() === '' &&
+    values.person.givenName.trim() === ''
+  );
 }
 
 const createResolver = zodResolver(ZCustomerCreate);
@@ -250,9 +300,11 @@ export function customerFormResolver(
             context,
             options as unknown as Parameters<typeof updateResolver>[2],
           );
-    if (Object.keys(result.errors).length > 0) {
-      return { values: {}, errors: result.errors as FieldErrors<TCustomerFormValues> };
+    const errors = result.errors as FieldErrors<TCustomerFormValues>;
+    if (mode === 'edit' && isNameless(values)) {
+      errors.person = { ...errors.person, familyName: { type: 'custom', message: 'Required' } };
     }
+    if (Object.keys(errors).length > 0) return { values: {}, errors };
     return { values: result.values, errors: {} };
   };
 }

@@ -27,16 +27,23 @@ import {
   type TFormMode,
   type TLockedFields,
 } from './customer-form-values';
-import { CUSTOMER_KINDS, GENDERS, LIFECYCLE_STAGES, ORGANIZATION_SIZES, SOURCE_CHANNELS } from './enums';
+import {
+  CUSTOMER_KINDS,
+  GENDERS,
+  LIFECYCLE_STAGES,
+  ORGANIZATION_SIZES,
+  OTHER_ID_TYPES,
+  SOURCE_CHANNELS,
+} from './enums';
 import { TagsInput } from './tags-input';
 
 // Server errors for fields this form renders go onto those fields; anything else goes to the banner.
 const RENDERED_FIELD = new RegExp(
   [
-    '^person\\.(familyName|givenName|gender|birthDate|residentIdNumber)$',
+    '^person\\.(familyName|givenName|gender|birthDate|residentIdNumber|otherIdType|otherIdNumber)$',
     '^organization\\.(legalName|uscc|size)$',
     '^contactPoints\\.\\d+\\.(type|value|label|isPrimary)$',
-    '^addresses\\.\\d+\\.(label|provinceCode|cityCode|districtCode|detail|isPrimary)$',
+    '^addresses\\.\\d+\\.(label|countryCode|provinceCode|cityCode|districtCode|postcode|detail|isPrimary)$',
     '^tags(\\.\\d+)?$',
     '^(customerType|industry|sourceChannel|lifecycleStage|ownerId|notes)$',
   ].join('|'),
@@ -64,6 +71,11 @@ function ProfileFields({ mode, locked }: { mode: TFormMode; locked: TLockedField
   } = useFormContext<TCustomerFormValues>();
   const kind = useWatch<TCustomerFormValues, 'kind'>({ name: 'kind' });
   const errorAt = (path: string) => translateValidationMessage(t, errorMessageAt(errors, path));
+  // The schemas report a person without any name as 'Required' on the family name; either name will do.
+  const familyNameError =
+    errorMessageAt(errors, 'person.familyName') === 'Required'
+      ? t('validation.familyOrGivenName')
+      : errorAt('person.familyName');
 
   if (kind === 'organization') {
     return (
@@ -115,27 +127,23 @@ function ProfileFields({ mode, locked }: { mode: TFormMode; locked: TLockedField
       <FormField
         id={id('familyName')}
         label={t('fields.familyName')}
-        error={errorAt('person.familyName')}
-        isRequired
+        error={familyNameError}
+        hint={t('form.nameHint')}
       >
         <input
-          {...fieldA11y(id('familyName'), errorAt('person.familyName'))}
+          {...fieldA11y(id('familyName'), familyNameError)}
           type="text"
           autoComplete="family-name"
           {...register('person.familyName')}
         />
       </FormField>
-      <FormField
-        id={id('givenName')}
-        label={t('fields.givenName')}
-        error={errorAt('person.givenName')}
-        isRequired
-      >
+      <FormField id={id('givenName')} label={t('fields.givenName')} error={errorAt('person.givenName')}>
         <input
           {...fieldA11y(id('givenName'), errorAt('person.givenName'))}
           type="text"
           autoComplete="given-name"
-          {...register('person.givenName')}
+          // A given name settles the family name's "one of the two" error, so that field is re-checked.
+          {...register('person.givenName', { deps: 'person.familyName' })}
         />
       </FormField>
       <FormField id={id('gender')} label={t('fields.gender')} error={errorAt('person.gender')}>
@@ -177,6 +185,41 @@ function ProfileFields({ mode, locked }: { mode: TFormMode; locked: TLockedField
           spellCheck={false}
           readOnly={locked.residentIdNumber}
           {...register('person.residentIdNumber')}
+        />
+      </FormField>
+      <FormField
+        id={id('otherIdType')}
+        label={t('fields.otherIdType')}
+        error={errorAt('person.otherIdType')}
+        hint={locked.otherIdNumber ? t('form.lockedHint') : undefined}
+      >
+        {/* Locked with the number it describes; the value is neither validated nor sent then. */}
+        <select
+          {...fieldA11y(id('otherIdType'), errorAt('person.otherIdType'))}
+          disabled={locked.otherIdNumber}
+          {...register('person.otherIdType')}
+        >
+          <option value="">{t('form.notSpecified')}</option>
+          {OTHER_ID_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`enums.otherIdType.${type}`)}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField
+        id={id('otherIdNumber')}
+        label={t('fields.otherIdNumber')}
+        error={errorAt('person.otherIdNumber')}
+        hint={locked.otherIdNumber ? t('form.lockedHint') : t('form.otherIdHint')}
+      >
+        <input
+          {...fieldA11y(id('otherIdNumber'), errorAt('person.otherIdNumber'))}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          readOnly={locked.otherIdNumber}
+          {...register('person.otherIdNumber')}
         />
       </FormField>
     </div>

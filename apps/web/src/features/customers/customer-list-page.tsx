@@ -1,9 +1,10 @@
 import type { CustomerSummary } from '@cims/api-client';
-import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
+import { formatPhoneNational } from '@cims/schemas';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useFormatters } from '../../lib/format';
+import { useFormatters, useUiLocale } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
+import { formatAddressPlace } from './address-format';
 import { CustomerFilters, filtersFromParams, paramsFromFilters } from './customer-filters';
 import { LifecycleBadge } from './lifecycle-badge';
 import { QualityScore } from './quality-score';
@@ -13,9 +14,12 @@ import { QuickSearch } from './quick-search';
 function CustomerRow({ customer }: { customer: CustomerSummary }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const region = customer.provinceCode
-    ? formatRegionPath({ provinceCode: customer.provinceCode, cityCode: customer.cityCode })
-    : '';
+  const locale = useUiLocale();
+  // A summary carries the primary address's region codes only, which an address abroad does not have.
+  const region = formatAddressPlace(
+    { provinceCode: customer.provinceCode, cityCode: customer.cityCode },
+    locale,
+  );
   return (
     <tr>
       <th scope="row" data-label={t('fields.displayName')}>

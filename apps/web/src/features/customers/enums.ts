@@ -5,6 +5,7 @@ import {
   ZGender,
   ZLifecycleStage,
   ZOrganizationSize,
+  ZOtherIdType,
   ZSourceChannel,
 } from '@cims/schemas';
 
@@ -15,6 +16,7 @@ export const LIFECYCLE_STAGES = ZLifecycleStage.options;
 export const SOURCE_CHANNELS = ZSourceChannel.options;
 export const GENDERS = ZGender.options;
 export const ORGANIZATION_SIZES = ZOrganizationSize.options;
+export const OTHER_ID_TYPES = ZOtherIdType.options;
 export const CONTACT_POINT_TYPES = ZContactPointType.options;
 export const CUSTOMER_STATUSES = ['active', 'deleted'] as const;
 /** The list's sort choices, the default (newest first) first. */

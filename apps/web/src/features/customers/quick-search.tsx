@@ -1,20 +1,21 @@
 import type { CustomerSummary } from '@cims/api-client';
-import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
+import { formatPhoneNational } from '@cims/schemas';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useUiLocale } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { formatAddressPlace } from './address-format';
 import { useCustomerSearch } from './queries';
 
 const DEBOUNCE_MS = 250;
 
-function secondaryLine(customer: CustomerSummary): string {
+function secondaryLine(customer: CustomerSummary, locale: string): string {
   return [
     customer.primaryPhone ? formatPhoneNational(customer.primaryPhone) : null,
     customer.primaryEmail,
-    customer.provinceCode
-      ? formatRegionPath({ provinceCode: customer.provinceCode, cityCode: customer.cityCode })
-      : null,
+    // A summary carries the primary address's region codes only, which an address abroad does not have.
+    formatAddressPlace({ provinceCode: customer.provinceCode, cityCode: customer.cityCode }, locale),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -26,6 +27,7 @@ function secondaryLine(customer: CustomerSummary): string {
  */
 export function QuickSearch() {
   const { t } = useTranslation();
+  const locale = useUiLocale();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [isOpen, setIsOpen] = useState(false);
@@ -127,7 +129,7 @@ export function QuickSearch() {
                 <span className="badge badge--muted">{t(`enums.kind.${customer.kind}`)}</span>
                 {customer.deletedAt && <span className="badge badge--danger">{t('customers.deleted')}</span>}
               </span>
-              <span className="quick-search__meta">{secondaryLine(customer)}</span>
+              <span className="quick-search__meta">{secondaryLine(customer, locale)}</span>
             </div>
           ))}
         </div>

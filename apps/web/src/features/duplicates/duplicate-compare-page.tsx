@@ -1,11 +1,11 @@
 import type { Customer } from '@cims/api-client';
-import { formatPhoneNational, formatRegionPath } from '@cims/schemas';
+import { formatAddressLine, formatPhoneNational } from '@cims/schemas';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../lib/api';
-import { useFormatters } from '../../lib/format';
+import { useFormatters, useUiLocale } from '../../lib/format';
 import { customerFieldLabel } from '../customers/field-labels';
 import { QualityScore } from '../customers/quality-score';
 import { isChoosable, mergeChoicesOf, mergeValueLabel } from './duplicate-format';
@@ -32,6 +32,7 @@ function problemMessage(t: TFunction, error: unknown): string {
 function RecordCard({ customer, side }: { customer: Customer; side: TMergeSide }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const locale = useUiLocale();
   return (
     <section className={`card record-card record-card--${side}`} aria-labelledby={`record-${side}`}>
       <p className={`badge ${side === 'survivor' ? 'badge--primary' : 'badge--muted'}`}>
@@ -56,8 +57,7 @@ function RecordCard({ customer, side }: { customer: Customer; side: TMergeSide }
         ))}
         {customer.addresses.map((address) => (
           <li key={address.id}>
-            <span className="muted">{t('customer.address')}</span> {formatRegionPath(address)}{' '}
-            {address.detail}
+            <span className="muted">{t('customer.address')}</span> {formatAddressLine(address, locale)}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { apiPath } from '../../lib/api';
 import { useFormatters } from '../../lib/format';
 import { translateValidationMessage } from '../../lib/validation-messages';
+import { rowsWithProblems } from './import-settings';
 import { type TImportJob, type TImportRowError, useImportErrors } from './queries';
 
 function ErrorRow({ row, columns }: { row: TImportRowError; columns: readonly string[] }) {
@@ -13,6 +14,13 @@ function ErrorRow({ row, columns }: { row: TImportRowError; columns: readonly st
       <th scope="row" data-label={t('imports.errors.row')} className="nowrap">
         {t('imports.errors.rowNumber', { row: row.rowNumber })}
       </th>
+      <td data-label={t('imports.errors.outcome')}>
+        {row.isStored ? (
+          <span className="badge badge--warning">{t('imports.errors.storedWithout')}</span>
+        ) : (
+          <span className="badge badge--danger">{t('imports.errors.refused')}</span>
+        )}
+      </td>
       <td data-label={t('imports.errors.values')}>
         <dl className="row-values">
           {columns.map((column) => (
@@ -40,18 +48,22 @@ function ErrorRow({ row, columns }: { row: TImportRowError; columns: readonly st
   );
 }
 
-/** The rows the run refused, as the file had them, with what is wrong per column and a CSV to fix. */
+/**
+ * The rows with problems, as the file had them, with what is wrong per column and a CSV to fix: those the
+ * run refused, and those it stored without the values named.
+ */
 export function ImportErrorsCard({ job }: { job: TImportJob }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const errors = useImportErrors(job.id, { isEnabled: job.errorCount > 0 });
+  const count = rowsWithProblems(job);
+  const errors = useImportErrors(job.id, { isEnabled: count > 0 });
   const rows = errors.data?.pages.flatMap((page) => page.items) ?? [];
-  if (job.errorCount === 0) return null;
+  if (count === 0) return null;
   return (
     <section className="card card--flush" aria-labelledby="import-errors-heading">
       <div className="card__header card__header--padded">
         <h2 id="import-errors-heading" className="card__title">
-          {t('imports.errors.title', { count: job.errorCount, formatted: format.number(job.errorCount) })}
+          {t('imports.errors.title', { count, formatted: format.number(count) })}
         </h2>
         <a
           className="button button--small"
@@ -77,6 +89,7 @@ export function ImportErrorsCard({ job }: { job: TImportJob }) {
           <thead>
             <tr>
               <th scope="col">{t('imports.errors.row')}</th>
+              <th scope="col">{t('imports.errors.outcome')}</th>
               <th scope="col">{t('imports.errors.values')}</th>
               <th scope="col">{t('imports.errors.problems')}</th>
             </tr>

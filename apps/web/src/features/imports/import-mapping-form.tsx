@@ -5,11 +5,13 @@ import { FormField, fieldA11y } from '../../components/form-field';
 import { FormSection } from '../../components/form-section';
 import { isApiError } from '../../lib/api';
 import { translateValidationMessage } from '../../lib/validation-messages';
+import { CountryOptions } from '../customers/country-options';
 import { CUSTOMER_KINDS, SOURCE_CHANNELS } from '../customers/enums';
 import {
   DUPLICATE_POLICIES,
   hasNameColumn,
   IMPORT_FIELDS,
+  INVALID_VALUE_POLICIES,
   importSettingsOf,
   isValidSourceId,
   startBodyOf,
@@ -88,7 +90,10 @@ function MappingTable({
   );
 }
 
-/** Which column fills which field, and how the run treats sources and duplicates; then a dry run or a run. */
+/**
+ * Which column fills which field, and how the run treats sources, addresses without a country, invalid
+ * values and duplicates; then a dry run or a run.
+ */
 export function ImportMappingForm({ job }: { job: TImportJob }) {
   const { t } = useTranslation();
   const idPrefix = useId();
@@ -166,6 +171,36 @@ export function ImportMappingForm({ job }: { job: TImportJob }) {
             {CUSTOMER_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`enums.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField
+          id={id('country')}
+          label={t('imports.settings.defaultCountry')}
+          hint={t('imports.settings.defaultCountryHint')}
+        >
+          <select
+            {...fieldA11y(id('country'), undefined)}
+            value={settings.defaultCountryCode}
+            onChange={(event) => set('defaultCountryCode', event.target.value)}
+          >
+            <CountryOptions currentCode={settings.defaultCountryCode} />
+          </select>
+        </FormField>
+        <FormField
+          id={id('invalidValues')}
+          label={t('imports.settings.invalidValues')}
+          hint={t(`imports.settings.invalidValuesHints.${settings.invalidValues}`)}
+        >
+          <select
+            {...fieldA11y(id('invalidValues'), undefined)}
+            value={settings.invalidValues}
+            onChange={(event) => set('invalidValues', event.target.value as TImportSettings['invalidValues'])}
+          >
+            {INVALID_VALUE_POLICIES.map((policy) => (
+              <option key={policy} value={policy}>
+                {t(`enums.invalidValuePolicy.${policy}`)}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Stat } from '../../components/stat';
 import { useFormatters } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
-import { isImportActive, progressPercent } from './import-settings';
+import { canStorePartially, isImportActive, progressPercent } from './import-settings';
 import { type TImportJob, useCancelImport } from './queries';
 
 function ImportProgressBar({ job }: { job: TImportJob }) {
@@ -36,15 +36,22 @@ function ImportProgressBar({ job }: { job: TImportJob }) {
   );
 }
 
-/** What a run did (or, for a dry run, would do); a dry run never updates or merges anything. */
+/**
+ * What a run did (or, for a dry run, would do); a dry run never updates or merges anything. Rows stored
+ * without some values are counted only where skipping invalid values made them possible.
+ */
 function ImportCounts({ job }: { job: TImportJob }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const canReviewDuplicates = useCanCall('listDuplicateCandidates');
   const isDryRun = job.mode === 'dry_run';
+  const partial: [string, number][] = canStorePartially(job)
+    ? [[isDryRun ? 'wouldStorePartially' : 'storedPartially', job.partialCount]]
+    : [];
   const counts: [string, number][] = isDryRun
     ? [
         ['wouldCreate', job.createdCount],
+        ...partial,
         ['errors', job.errorCount],
         ['flaggedDuplicates', job.flaggedDuplicates],
       ]
@@ -52,6 +59,7 @@ function ImportCounts({ job }: { job: TImportJob }) {
         ['created', job.createdCount],
         ['updated', job.updatedCount],
         ['unchanged', job.unchangedCount],
+        ...partial,
         ['errors', job.errorCount],
         ['flaggedDuplicates', job.flaggedDuplicates],
         ['merged', job.mergedCount],

@@ -2,11 +2,13 @@ import type { components } from '@cims/api-client';
 import { describe, expect, it } from 'vitest';
 import {
   canConfigureImport,
+  canStorePartially,
   hasNameColumn,
   importFileTypeOf,
   importSettingsOf,
   isValidSourceId,
   progressPercent,
+  rowsWithProblems,
   startBodyOf,
 } from './import-settings';
 
@@ -27,12 +29,14 @@ const job: TImportJob = {
   sourceChannel: null,
   defaultKind: 'person',
   onDuplicate: 'flag',
+  invalidValues: 'reject_row',
   totalRows: null,
   processedRows: 0,
   createdCount: 0,
   updatedCount: 0,
   unchangedCount: 0,
   errorCount: 0,
+  partialCount: 0,
   flaggedDuplicates: 0,
   mergedCount: 0,
   failureReason: null,
@@ -89,7 +93,9 @@ describe('import settings', () => {
       sourceChannel: 'import',
       source: '',
       defaultKind: 'person',
+      defaultCountryCode: 'CN',
       onDuplicate: 'flag',
+      invalidValues: 'reject_row',
     });
   });
 
@@ -102,12 +108,14 @@ describe('import settings', () => {
       sourceChannel: 'marketplace',
       source: 'marketplace',
       onDuplicate: 'merge',
+      invalidValues: 'skip_value',
     };
     expect(importSettingsOf(ran)).toMatchObject({
       mapping: { 姓名: 'name', 手机号: 'ignore', 备用: 'notes' },
       sourceChannel: 'marketplace',
       source: '',
       onDuplicate: 'merge',
+      invalidValues: 'skip_value',
     });
     expect(importSettingsOf({ ...ran, source: 'taobao-shop' }).source).toBe('taobao-shop');
   });
@@ -119,11 +127,25 @@ describe('import settings', () => {
       mapping: settings.mapping,
       sourceChannel: 'import',
       defaultKind: 'person',
+      defaultCountryCode: 'CN',
       onDuplicate: 'flag',
+      invalidValues: 'reject_row',
     });
     expect(startBodyOf({ ...settings, source: ' crm-2 ' }, 'run')).toMatchObject({
       mode: 'run',
       source: 'crm-2',
+    });
+  });
+
+  it('send the default country and what to do with invalid values', () => {
+    const settings = {
+      ...importSettingsOf(job),
+      defaultCountryCode: 'SG',
+      invalidValues: 'skip_value' as const,
+    };
+    expect(startBodyOf(settings, 'run')).toMatchObject({
+      defaultCountryCode: 'SG',
+      invalidValues: 'skip_value',
     });
   });
 
@@ -138,5 +160,18 @@ describe('import settings', () => {
     expect(isValidSourceId('Taobao')).toBe(false);
     expect(isValidSourceId('-shop')).toBe(false);
     expect(isValidSourceId('a'.repeat(65))).toBe(false);
+  });
+});
+
+describe('rows stored without some values', () => {
+  it('are reported where skipping invalid values was chosen, or where a run stored some', () => {
+    expect(canStorePartially({ invalidValues: 'reject_row', partialCount: 0 })).toBe(false);
+    expect(canStorePartially({ invalidValues: 'skip_value', partialCount: 0 })).toBe(true);
+    expect(canStorePartially({ invalidValues: 'reject_row', partialCount: 2 })).toBe(true);
+  });
+
+  it('are listed with the refused rows', () => {
+    expect(rowsWithProblems({ errorCount: 2, partialCount: 3 })).toBe(5);
+    expect(rowsWithProblems({ errorCount: 0, partialCount: 0 })).toBe(0);
   });
 });

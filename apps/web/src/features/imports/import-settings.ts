@@ -1,4 +1,5 @@
 import type { components } from '@cims/api-client';
+import { HOME_COUNTRY } from '@cims/schemas';
 import type { TDuplicatePolicy } from '../customers/queries';
 
 /*
@@ -12,6 +13,7 @@ type TImportStart = Schemas['ImportStart'];
 export type TImportField = Schemas['ImportField'];
 export type TImportStatus = Schemas['ImportStatus'];
 export type TImportMode = TImportStart['mode'];
+export type TInvalidValuePolicy = Schemas['InvalidValuePolicy'];
 
 /** The target fields in the order the column selects offer them; labels under `enums.importField`. */
 export const IMPORT_FIELDS = [
@@ -25,9 +27,12 @@ export const IMPORT_FIELDS = [
   'email',
   'wechat',
   'address',
+  'postcode',
+  'country',
   'gender',
   'birthDate',
   'residentIdNumber',
+  'otherIdNumber',
   'uscc',
   'organizationSize',
   'industry',
@@ -44,6 +49,11 @@ const everyFieldListed: Exclude<TImportField, (typeof IMPORT_FIELDS)[number]> ex
 void everyFieldListed;
 
 export const DUPLICATE_POLICIES = ['flag', 'reject', 'merge'] as const satisfies readonly TDuplicatePolicy[];
+/** The contract's default (nothing of a faulty row is stored) first. */
+export const INVALID_VALUE_POLICIES = [
+  'reject_row',
+  'skip_value',
+] as const satisfies readonly TInvalidValuePolicy[];
 
 /** The media types the upload operation accepts, by file extension. */
 const FILE_TYPES = {
@@ -76,6 +86,16 @@ export function canConfigureImport(job: Pick<TImportJob, 'status' | 'mode'>): bo
   return !(job.status === 'completed' && job.mode === 'run');
 }
 
+/** Whether a run reports rows it stored without some values, which only skipping invalid values allows. */
+export function canStorePartially(job: Pick<TImportJob, 'invalidValues' | 'partialCount'>): boolean {
+  return job.invalidValues === 'skip_value' || job.partialCount > 0;
+}
+
+/** Rows listed with problems: those refused and those stored without their invalid values. */
+export function rowsWithProblems(job: Pick<TImportJob, 'errorCount' | 'partialCount'>): number {
+  return job.errorCount + job.partialCount;
+}
+
 /** Share of rows done, 0–100, or null while the total is still being counted. */
 export function progressPercent(job: Pick<TImportJob, 'processedRows' | 'totalRows'>): number | null {
   if (job.totalRows === null) return null;
@@ -89,7 +109,10 @@ export type TImportSettings = {
   /** The source system's id, or '' for the default (the source channel). */
   source: string;
   defaultKind: NonNullable<TImportStart['defaultKind']>;
+  /** ISO 3166-1 alpha-2: the country of addresses in rows without a `country` value. */
+  defaultCountryCode: string;
   onDuplicate: TDuplicatePolicy;
+  invalidValues: TInvalidValuePolicy;
 };
 
 /** The form's starting point: the last run's settings, or the server's suggestion for a new file. */
@@ -103,7 +126,10 @@ export function importSettingsOf(job: TImportJob): TImportSettings {
     // The server stores the channel as the source when none was given; the form shows that as empty.
     source: job.source && job.source !== sourceChannel ? job.source : '',
     defaultKind: job.defaultKind,
+    // The job does not report the default country it ran with, so each visit starts from China.
+    defaultCountryCode: HOME_COUNTRY,
     onDuplicate: job.onDuplicate,
+    invalidValues: job.invalidValues,
   };
 }
 
@@ -127,7 +153,9 @@ export function startBodyOf(settings: TImportSettings, mode: TImportMode): TImpo
     mapping: settings.mapping,
     sourceChannel: settings.sourceChannel,
     defaultKind: settings.defaultKind,
+    defaultCountryCode: settings.defaultCountryCode,
     onDuplicate: settings.onDuplicate,
+    invalidValues: settings.invalidValues,
     ...(source ? { source } : {}),
   };
 }

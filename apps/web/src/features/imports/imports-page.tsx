@@ -31,11 +31,17 @@ function ImportRow({ job }: { job: TImportJob }) {
       </td>
       <td data-label={t('imports.history.outcome')}>
         {job.mode
-          ? t('imports.history.outcomeCounts', {
-              created: format.number(job.createdCount),
-              updated: format.number(job.updatedCount),
-              errors: format.number(job.errorCount),
-            })
+          ? t(
+              job.partialCount > 0
+                ? 'imports.history.outcomeCountsWithPartial'
+                : 'imports.history.outcomeCounts',
+              {
+                created: format.number(job.createdCount),
+                updated: format.number(job.updatedCount),
+                errors: format.number(job.errorCount),
+                partial: format.number(job.partialCount),
+              },
+            )
           : '—'}
       </td>
       <td data-label={t('imports.history.uploadedBy')}>{job.createdBy?.displayName ?? '—'}</td>

@@ -1,5 +1,5 @@
 import type { components } from '@cims/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
 
 export type TTask = components['schemas']['Task'];
@@ -9,12 +9,22 @@ export const taskKeys = {
   open: () => [...taskKeys.all, 'open'] as const,
 };
 
+const PAGE_SIZE = 50;
+
 /** The caller's open tasks (an admin's: everyone's), soonest due first; jobs add them, so read fresh. */
 export function useOpenTasks() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: taskKeys.open(),
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/tasks', { params: { query: { status: 'open' } } }))).items,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/tasks', {
+          params: {
+            query: { status: 'open', limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
     staleTime: 0,
   });
 }

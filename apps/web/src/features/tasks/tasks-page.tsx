@@ -33,7 +33,9 @@ function TaskRow({ task, isAssigneeShown }: { task: TTask; isAssigneeShown: bool
           type="button"
           className="button button--small button--primary"
           disabled={complete.isPending}
-          aria-label={t('tasks.completeNamed', { name: task.customer?.displayName ?? task.title })}
+          aria-label={t('tasks.completeNamed', {
+            name: task.customer?.displayName ?? t(`enums.taskKind.${task.kind}`),
+          })}
           onClick={() => complete.mutate(task.id)}
         >
           {t('tasks.complete')}
@@ -52,6 +54,7 @@ export function TasksPage() {
   const { t } = useTranslation();
   const session = useSession();
   const tasks = useOpenTasks();
+  const items = tasks.data?.pages.flatMap((page) => page.items);
   // Admins are shown everyone's tasks, so for them the assignee matters.
   const isAssigneeShown = session.data?.user.roles.includes('admin') ?? false;
   return (
@@ -72,12 +75,12 @@ export function TasksPage() {
         <p className="muted" role="status">
           {t('common.loading')}
         </p>
-      ) : tasks.data?.length === 0 ? (
+      ) : items?.length === 0 ? (
         <div className="empty-state">
           <p>{t('tasks.empty')}</p>
         </div>
       ) : (
-        tasks.data && (
+        items && (
           <div className="card card--flush">
             <table className="data-table">
               <caption className="visually-hidden">{t('tasks.title')}</caption>
@@ -92,13 +95,25 @@ export function TasksPage() {
                 </tr>
               </thead>
               <tbody>
-                {tasks.data.map((task) => (
+                {items.map((task) => (
                   <TaskRow key={task.id} task={task} isAssigneeShown={isAssigneeShown} />
                 ))}
               </tbody>
             </table>
           </div>
         )
+      )}
+      {tasks.hasNextPage && (
+        <div className="load-more">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void tasks.fetchNextPage()}
+            disabled={tasks.isFetchingNextPage}
+          >
+            {tasks.isFetchingNextPage ? t('common.loading') : t('customers.loadMore')}
+          </button>
+        </div>
       )}
     </div>
   );

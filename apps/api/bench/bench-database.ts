@@ -1,0 +1,44 @@
+/**
+ * A fresh database for one benchmark run, on the server DATABASE_URL points at (the embedded PostgreSQL
+ * when it is unset): created, migrated, with the keyring loaded; dropped afterwards unless
+ * BENCH_KEEP_DATABASE is set.
+ */
+import pg from 'pg';
+import { readConfig } from '../src/config';
+import { openDatabase } from '../src/db/client';
+import { startEmbeddedPostgres } from '../src/db/embedded';
+import { migrateDatabase } from '../src/db/migrate';
+import { installKeyring, loadKeyring, resolveMasterKey } from '../src/modules/encryption/service';
+
+export async function openBenchDatabase(options: Parameters<typeof openDatabase>[1] = {}) {
+  const config = readConfig();
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+  const serverUrl = config.databaseUrl ?? (embedded?.url as string);
+  const databaseName = `cims_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  const { db, pool } = openDatabase(url.toString(), { max: 4, ...options });
+  await migrateDatabase(db);
+  installKeyring(await loadKeyring(db, resolveMasterKey(process.env, config.dataDir)));
+  return {
+    db,
+    pool,
+    url: url.toString(),
+    config,
+    async close() {
+      await pool.end();
+      if (!process.env.BENCH_KEEP_DATABASE)
+        await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await admin.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[index] ?? 0) * 100) / 100;
+}
