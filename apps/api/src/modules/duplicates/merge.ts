@@ -153,6 +153,25 @@ function shownForViewer(viewer: Viewer, field: MergeField, value: string | null)
   return value;
 }
 
+/** The merged record's items the survivor takes move over (same ids, for undo); the rest are dropped. */
+async function moveToSurvivor(
+  tx: Queryable,
+  table: typeof customerContactPoints | typeof customerAddresses,
+  items: { id: string }[],
+  moved: { item: { id: string }; position: number; isPrimary: boolean }[],
+  survivorId: string,
+) {
+  for (const item of items) {
+    const move = moved.find((m) => m.item === item);
+    if (!move) await tx.delete(table).where(eq(table.id, item.id));
+    else
+      await tx
+        .update(table)
+        .set({ customerId: survivorId, position: move.position, isPrimary: move.isPrimary })
+        .where(eq(table.id, item.id));
+  }
+}
+
 const restorableColumns = Object.entries(getTableColumns(customers))
   .filter(([key]) => !['id', 'searchGrams', 'version', 'updatedAt'].includes(key))
   .map(([, column]) => column.name);
@@ -234,29 +253,9 @@ async function mergeInTransaction(
     survivor.contactPoints,
     merged.contactPoints,
   );
-  for (const point of merged.contactPoints) {
-    const moved = movedPoints.find((m) => m.item === point);
-    if (!moved) {
-      await tx.delete(customerContactPoints).where(eq(customerContactPoints.id, point.id));
-      continue;
-    }
-    await tx
-      .update(customerContactPoints)
-      .set({ customerId: survivor.row.id, position: moved.position, isPrimary: moved.isPrimary })
-      .where(eq(customerContactPoints.id, point.id));
-  }
+  await moveToSurvivor(tx, customerContactPoints, merged.contactPoints, movedPoints, survivor.row.id);
   const { all: addresses, added: movedAddresses } = addMissingAddresses(survivor.addresses, merged.addresses);
-  for (const address of merged.addresses) {
-    const moved = movedAddresses.find((m) => m.item === address);
-    if (!moved) {
-      await tx.delete(customerAddresses).where(eq(customerAddresses.id, address.id));
-      continue;
-    }
-    await tx
-      .update(customerAddresses)
-      .set({ customerId: survivor.row.id, position: moved.position, isPrimary: moved.isPrimary })
-      .where(eq(customerAddresses.id, address.id));
-  }
+  await moveToSurvivor(tx, customerAddresses, merged.addresses, movedAddresses, survivor.row.id);
   await tx
     .update(customerExternalIds)
     .set({ customerId: survivor.row.id })
