@@ -43,6 +43,12 @@ async function shutdown(signal: string) {
   await embedded?.stop();
   process.exit(0);
 }
+// pg-boss 10 writes a job's failure without awaiting it; while the database is away that write rejects
+// with nobody to catch it. Losing one job-state write is recoverable (the job expires and is retried;
+// imports resume on their own), losing the server is not: log it and keep serving.
+process.on('unhandledRejection', (reason) => {
+  app.log.error({ err: reason }, 'unhandled rejection');
+});
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -6,8 +6,8 @@
  *
  * Imports ride out a database restart or cut connections without pg-boss's retries: pg-boss 10 records
  * a job's failure without awaiting or catching it, so a job that fails while the database is away stays
- * `active` until it expires (hours), and the lost write is an unhandled rejection, which ends the
- * process. The import worker waits such trouble out itself and resumes the run, which continues after
+ * `active` until it expires (hours), and the lost write is an unhandled rejection (main.ts logs it
+ * rather than letting it end the process). The import worker waits such trouble out itself and resumes the run, which continues after
  * its last committed batch; only after about five minutes does the error go to pg-boss.
  * A server that starts re-queues every import left running (its worker died with the old process)
  * instead of waiting for the minutely check's stale heartbeat; a run that turns out to be alive after

@@ -75,22 +75,30 @@ export function candidatePairs(records: MatchRecord[]): [number, number][] {
   return pairs;
 }
 
+/** The pair scored and classified; null below the review threshold (distinct). */
+export function scorePair(
+  a: MatchRecord,
+  b: MatchRecord,
+  thresholds: MatchThresholds = defaultThresholds,
+): ScoredPair | null {
+  const scored = comparePair(a, b);
+  if (scored.score < thresholds.review) return null;
+  return {
+    a: a.id,
+    b: b.id,
+    ...scored,
+    decision: scored.score >= thresholds.autoMerge ? 'auto_merge' : 'review',
+  };
+}
+
 export function findMatches(
   records: MatchRecord[],
   thresholds: MatchThresholds = defaultThresholds,
 ): ScoredPair[] {
   const result: ScoredPair[] = [];
   for (const [i, j] of candidatePairs(records)) {
-    const a = records[i] as MatchRecord;
-    const b = records[j] as MatchRecord;
-    const scored = comparePair(a, b);
-    if (scored.score < thresholds.review) continue;
-    result.push({
-      a: a.id,
-      b: b.id,
-      ...scored,
-      decision: scored.score >= thresholds.autoMerge ? 'auto_merge' : 'review',
-    });
+    const pair = scorePair(records[i] as MatchRecord, records[j] as MatchRecord, thresholds);
+    if (pair) result.push(pair);
   }
   return result;
 }

@@ -8,8 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { duplicateCandidates } from '../../db/schema';
 import { ensureKeysFor, keyring, otherIdColumn, residentIdColumn } from '../encryption/service';
-import { comparePair } from './compare';
-import { candidatePairs, defaultThresholds, type ScoredPair } from './engine';
+import { candidatePairs, type ScoredPair, scorePair } from './engine';
 import { type MatchInput, type MatchRecord, toMatchRecord } from './match-record';
 
 /** The engine reads a Chinese address as region path + detail; abroad the detail line is the address. */
@@ -190,17 +189,8 @@ export async function matchDrafts(db: Queryable, drafts: MatchInput[]): Promise<
   const matches: DraftMatch[] = [];
   for (const [i, j] of candidatePairs(records)) {
     if (i >= draftRecords.length) continue; // two stored customers: the scan's business
-    const draft = records[i] as MatchRecord;
-    const other = records[j] as MatchRecord;
-    const scored = comparePair(draft, other);
-    if (scored.score < defaultThresholds.review) continue;
-    matches.push({
-      a: draft.id,
-      b: other.id,
-      ...scored,
-      decision: scored.score >= defaultThresholds.autoMerge ? 'auto_merge' : 'review',
-      isOtherDraft: j < draftRecords.length,
-    });
+    const pair = scorePair(records[i] as MatchRecord, records[j] as MatchRecord);
+    if (pair) matches.push({ ...pair, isOtherDraft: j < draftRecords.length });
   }
   return matches.sort((x, y) => y.score - x.score);
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { isApiError } from '../../lib/api';
 import { useFormatters } from '../../lib/format';
 import { DuplicatesHeader } from './duplicates-header';
 import { type TMerge, useMerges, useUndoMerge } from './queries';
+import { UndoMergeButton } from './undo-merge-button';
 
 function MergeRow({ merge }: { merge: TMerge }) {
   const { t } = useTranslation();
@@ -38,25 +38,14 @@ function MergeRow({ merge }: { merge: TMerge }) {
             })}
           </span>
         ) : (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={undo.isPending}
-            aria-label={t('duplicates.undoNamed', {
+          <UndoMergeButton
+            merge={merge}
+            undo={undo}
+            label={t('duplicates.undoNamed', {
               merged: merge.merged.displayName,
               survivor: merge.survivor.displayName,
             })}
-            onClick={() => undo.mutate(merge.id)}
-          >
-            {t('duplicates.undo')}
-          </button>
-        )}
-        {undo.isError && (
-          <p className="field__error" role="alert">
-            {isApiError(undo.error) && undo.error.status === 409
-              ? t('duplicates.undoConflict')
-              : t('errors.generic')}
-          </p>
+          />
         )}
       </td>
     </tr>

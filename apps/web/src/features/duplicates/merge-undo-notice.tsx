@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../lib/api';
 import { type TMerge, useUndoMerge } from './queries';
+import { UndoMergeButton } from './undo-merge-button';
 
 /** Shown right after a merge: what was merged into what, and a way back while it is still fresh. */
 export function MergeUndoNotice({ merge }: { merge: TMerge }) {
@@ -18,21 +18,7 @@ export function MergeUndoNotice({ merge }: { merge: TMerge }) {
       <p>
         {t('duplicates.merged', { merged: merge.merged.displayName, survivor: merge.survivor.displayName })}
       </p>
-      <button
-        type="button"
-        className="button button--small"
-        disabled={undo.isPending}
-        onClick={() => undo.mutate(merge.id)}
-      >
-        {t('duplicates.undo')}
-      </button>
-      {undo.isError && (
-        <p className="field__error" role="alert">
-          {isApiError(undo.error) && undo.error.status === 409
-            ? t('duplicates.undoConflict')
-            : t('errors.generic')}
-        </p>
-      )}
+      <UndoMergeButton merge={merge} undo={undo} />
     </div>
   );
 }
