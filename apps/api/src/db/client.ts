@@ -25,8 +25,12 @@ export async function withClientTransaction<T>(
   work: (tx: Database, client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await (db as unknown as { $client: pg.Pool }).$client.connect();
-  // A connection cut while checked out reports here as well as to the query in flight (which fails).
-  const onError = () => undefined;
+  // A connection cut while checked out reports here as well as to the query in flight (which fails);
+  // such a connection is destroyed on release, never handed out again.
+  let isBroken = false;
+  const onError = () => {
+    isBroken = true;
+  };
   client.on('error', onError);
   try {
     await client.query('BEGIN');
@@ -34,10 +38,13 @@ export async function withClientTransaction<T>(
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch(() => {
+      isBroken = true;
+    });
     throw error;
   } finally {
-    client.off('error', onError);
-    client.release();
+    // A broken connection may still report as it closes: it keeps its listener.
+    if (!isBroken) client.off('error', onError);
+    client.release(isBroken);
   }
 }

@@ -340,17 +340,17 @@ export async function ingestCustomers(
   const externalRows = items.flatMap((item, position) => {
     const result = results[position];
     if (!item.externalId || !result?.ok || storedExternalIds.has(item.externalId)) return [];
-    return [
-      {
-        source: context.source,
-        externalId: item.externalId,
-        customerId: result.customerId,
-        importId: context.importId,
-      },
-    ];
+    return [{ externalId: item.externalId, customerId: result.customerId }];
   });
-  if (externalRows.length > 0)
-    await tx.insert(customerExternalIds).values(externalRows).onConflictDoNothing();
+  if (externalRows.length > 0) {
+    // Arrays, not a VALUES list: one statement with four parameters however large the batch.
+    await tx.execute(sql`
+      INSERT INTO customer_external_ids (source, external_id, customer_id, import_id)
+      SELECT ${context.source}, external_id, customer_id, ${context.importId}::uuid
+        FROM unnest(${sql.param(externalRows.map((r) => r.externalId))}::text[],
+                    ${sql.param(externalRows.map((r) => r.customerId))}::uuid[]) AS t(external_id, customer_id)
+      ON CONFLICT DO NOTHING`);
+  }
   await recordCandidates(tx, candidatePairs, context.detectedBy);
 
   if (context.isAuditedPerCustomer) {

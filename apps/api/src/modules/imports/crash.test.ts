@@ -20,9 +20,10 @@ import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { systemAuditContext, verifyAuditChain } from '../audit/service';
 import { createUser } from '../users/service';
+import { importBatchSize } from './service';
 
-const rowCount = 3000;
-const batchCount = Math.ceil(rowCount / 500);
+const batchCount = 3;
+const rowCount = batchCount * importBatchSize;
 const apiDir = new URL('../../..', import.meta.url).pathname;
 
 type TestDatabase = Awaited<ReturnType<typeof isolatedDatabase>>;

@@ -36,7 +36,8 @@ import { countRows, type ImportFileFormat, inspectFile, readRows } from './file-
 import { columnForPath, type ImportMapping, mapRow, standardizeRow } from './mapping';
 
 export type ImportRow = typeof imports.$inferSelect;
-const batchSize = 500;
+/** Rows per committed batch: large enough that per-batch work (lookups, audit, checkpoint) stays small. */
+export const importBatchSize = 2000;
 export const maxImportBytes = 512 * 1024 * 1024;
 
 const formatsByContentType: Record<string, ImportFileFormat> = {
@@ -303,6 +304,11 @@ export async function processImport(db: Database, id: string, dataDir: string): 
   }
   const actor = await importerActor(db, initial);
   let committed = initial.committedRows;
+  const write = async (rows: PendingRow[]) => {
+    const next = await commitBatch(db, initial, actor, committed, prepareBatch(initial, rows));
+    if (next !== null) committed = next;
+    return next !== null;
+  };
   let batch: PendingRow[] = [];
   let rowNumber = 0;
   let isHeader = true;
@@ -312,33 +318,22 @@ export async function processImport(db: Database, id: string, dataDir: string): 
       continue;
     }
     rowNumber++;
-    if (rowNumber <= committed) continue;
+    if (rowNumber <= initial.committedRows) continue;
     batch.push({ rowNumber, values });
-    if (batch.length >= batchSize) {
-      const next = await commitBatch(db, initial, actor, committed, batch);
-      if (next === null) return;
-      committed = next;
+    if (batch.length >= importBatchSize) {
+      if (!(await write(batch))) return;
       batch = [];
     }
   }
-  if (batch.length > 0 && (await commitBatch(db, initial, actor, committed, batch)) === null) return;
+  if (batch.length > 0 && !(await write(batch))) return;
   await db
     .update(imports)
     .set({ status: 'completed', finishedAt: new Date(), heartbeatAt: new Date() })
     .where(and(eq(imports.id, id), eq(imports.status, 'running')));
 }
 
-/**
- * One batch in one transaction, guarded by the import row: if another worker moved `committedRows` on
- * (a resumed run racing a slow one) or a cancel was requested, nothing is written and null is returned.
- */
-async function commitBatch(
-  db: Database,
-  settings: ImportRow,
-  actor: RequestActor,
-  committedBefore: number,
-  batch: PendingRow[],
-): Promise<number | null> {
+/** A batch's rows mapped and standardized, ready to be written (no database work). */
+function prepareBatch(settings: ImportRow, batch: PendingRow[]) {
   const mapping = (settings.mapping ?? {}) as ImportMapping;
   const hasExternalId = Object.values(mapping).includes('externalId');
   const errors: (typeof importRowErrors.$inferInsert)[] = [];
@@ -383,7 +378,20 @@ async function commitBatch(
       });
     }
   }
+  return { batch, items, errors, listRow };
+}
 
+/**
+ * One batch in one transaction, guarded by the import row: if another worker moved `committedRows` on
+ * (a resumed run racing a slow one) or a cancel was requested, nothing is written and null is returned.
+ */
+async function commitBatch(
+  db: Database,
+  settings: ImportRow,
+  actor: RequestActor,
+  committedBefore: number,
+  { batch, items, errors, listRow }: ReturnType<typeof prepareBatch>,
+): Promise<number | null> {
   return withClientTransaction(db, async (tx, client) => {
     const [current] = await tx.select().from(imports).where(eq(imports.id, settings.id)).for('update');
     if (current?.status !== 'running' || current.committedRows !== committedBefore) return null;
