@@ -8,6 +8,7 @@ describe('suggestMapping', () => {
   it('reads Chinese and English headers, including addresses abroad and other ID documents', () => {
     expect(
       suggestMapping([
+        'unique_id',
         '姓名',
         '手机号',
         'street_number',
@@ -18,6 +19,7 @@ describe('suggestMapping', () => {
         'foo',
       ]),
     ).toEqual({
+      unique_id: 'externalId',
       姓名: 'name',
       手机号: 'phone',
       street_number: 'address',

@@ -28,6 +28,8 @@ const synonyms: [ImportField, string[]][] = [
       'record id',
       'record_id',
       'rec_id',
+      'unique id',
+      'uid',
       'id',
       '编号',
       '客户编号',
