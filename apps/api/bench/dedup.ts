@@ -37,7 +37,7 @@ const secondsSince = (start: number) => (performance.now() - start) / 1000;
 async function timeScan() {
   const actor = {
     audit: systemAuditContext('dedup benchmark'),
-    viewer: { ...defaultPolicies.admin, userId: null, team: null },
+    viewer: { ...defaultPolicies.admin, userId: null, team: null, queueIds: [] },
   };
   // Pairs are scored, not merged: the benchmark compares them with the truth.
   await updateDataQualitySettings(db, actor, { ...defaultDataQualitySettings, autoMergeOnScan: false });
@@ -76,7 +76,7 @@ try {
     if (!importer) throw new Error('no admin among the seeded staff');
     const actor = {
       audit: systemAuditContext('dedup benchmark'),
-      viewer: { ...defaultPolicies.admin, userId: importer.id, team: null },
+      viewer: { ...defaultPolicies.admin, userId: importer.id, team: null, queueIds: [] },
     };
     const dataDir = join(tmpdir(), 'cims-bench');
     const started = performance.now();

@@ -91,7 +91,7 @@ try {
   if (!importer) throw new Error('no admin among the seeded staff');
   const actor = {
     audit: systemAuditContext('import benchmark'),
-    viewer: { ...defaultPolicies.admin, userId: importer.id, team: null },
+    viewer: { ...defaultPolicies.admin, userId: importer.id, team: null, queueIds: [] },
   };
   const importStarted = performance.now();
   const uploaded = await uploadImport(db, actor, {

@@ -19,6 +19,8 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   smallint,
@@ -52,7 +54,7 @@ export const staffUsers = pgTable(
 /** Per-role data scope and field access; a role without a row uses the defaults in modules/access. */
 export const accessPolicies = pgTable('access_policies', {
   role: text('role').primaryKey(),
-  dataScope: text('data_scope', { enum: ['all', 'own_or_team'] }).notNull(),
+  dataScope: text('data_scope', { enum: ['all', 'own_or_team', 'assigned_work_orders'] }).notNull(),
   fieldAccess: jsonb('field_access').$type<Record<string, 'visible' | 'masked' | 'hidden'>>().notNull(),
   canReveal: boolean('can_reveal').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -156,6 +158,10 @@ export const customers = pgTable(
     mergedIntoId: uuid('merged_into_id'),
     /** Field → where its current value came from (see modules/imports/provenance.ts). */
     provenance: jsonb('provenance').$type<Record<string, FieldProvenance>>().notNull().default({}),
+    /** `in_after_sales` while an after-sales work order is open (modules/workorders keeps it current). */
+    serviceStatus: text('service_status', { enum: ['in_after_sales'] }),
+    /** A to D; scored from orders (RFM) by the value-tier job. */
+    valueTier: text('value_tier', { enum: ['A', 'B', 'C', 'D'] }),
   },
   (t) => [
     index('customers_search_document_trgm_idx').using('gin', t.searchDocument.op('gin_trgm_ops')),
@@ -540,24 +546,240 @@ export const dataQualitySettings = pgTable('data_quality_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
-/** Work for a staff member about a customer; created by jobs (stale-data review) and, later, by people. */
+/** Work for a staff member about a customer: created by people, by jobs (stale data) and by work orders. */
 export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['data_review'] }).notNull(),
+    kind: text('kind', { enum: ['data_review', 'follow_up', 'call_back', 'renewal'] }).notNull(),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
     assigneeId: uuid('assignee_id').references(() => staffUsers.id),
+    workOrderId: uuid('work_order_id').references(() => workOrders.id, { onDelete: 'set null' }),
+    note: text('note'),
+    recurrence: text('recurrence', { enum: ['none', 'daily', 'weekly', 'monthly'] })
+      .notNull()
+      .default('none'),
     status: text('status', { enum: ['open', 'done'] })
       .notNull()
       .default('open'),
     dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }),
+    /** When the due-soon reminder went out, so that it goes out once. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('tasks_assignee_idx').on(t.assigneeId, t.status, t.dueAt),
-    // At most one open review task per customer and kind: the daily job can run again without repeats.
-    uniqueIndex('tasks_open_per_customer_key').on(t.customerId, t.kind).where(sql`status = 'open'`),
+    index('tasks_customer_idx').on(t.customerId, t.status),
+    index('tasks_due_idx').on(t.dueAt).where(sql`status = 'open' AND reminded_at IS NULL`),
+    // At most one open review task per customer: the daily job can run again without repeats.
+    uniqueIndex('tasks_open_review_per_customer_key')
+      .on(t.customerId, t.kind)
+      .where(sql`status = 'open' AND kind = 'data_review'`),
   ],
+);
+
+/** Orders from every channel; `(source, orderNo)` makes partner resends idempotent. */
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    source: text('source').notNull(),
+    orderNo: text('order_no').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['online', 'offline', 'other'] }).notNull(),
+    store: text('store'),
+    orderedAt: timestamp('ordered_at', { withTimezone: true, mode: 'date' }).notNull(),
+    status: text('status', {
+      enum: ['pending', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'],
+    }).notNull(),
+    currency: text('currency').notNull(),
+    amount: numeric('amount', { precision: 14, scale: 2 }).notNull(),
+    campaignCode: text('campaign_code'),
+    lines: jsonb('lines').$type<OrderLineRow[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_source_order_no_key').on(t.source, t.orderNo),
+    index('orders_customer_idx').on(t.customerId, t.orderedAt, t.id),
+  ],
+);
+
+export interface OrderLineRow {
+  productCode: string;
+  catalogueCode: string | null;
+  productName: string;
+  quantity: number;
+  unitPrice: string;
+}
+
+export const productCodeMappings = pgTable(
+  'product_code_mappings',
+  {
+    source: text('source').notNull(),
+    productCode: text('product_code').notNull(),
+    catalogueCode: text('catalogue_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.productCode] })],
+);
+
+/** Calls, visits, emails, chats, complaints, surveys, campaign responses and website/app events. */
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    type: text('type', {
+      enum: [
+        'call',
+        'email',
+        'visit',
+        'chat',
+        'complaint',
+        'survey',
+        'campaign_response',
+        'login',
+        'web_event',
+      ],
+    }).notNull(),
+    channel: text('channel', {
+      enum: ['phone', 'email', 'in_person', 'wechat', 'sms', 'website', 'app', 'other'],
+    }).notNull(),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    summary: text('summary').notNull(),
+    outcome: text('outcome'),
+    campaignCode: text('campaign_code'),
+    staffUserId: uuid('staff_user_id').references(() => staffUsers.id),
+    /** `staff` for entries made in CIMS, else the partner system; with `externalId` it makes resends idempotent. */
+    source: text('source').notNull(),
+    externalId: text('external_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('interactions_customer_idx').on(t.customerId, t.occurredAt, t.id),
+    uniqueIndex('interactions_source_external_id_key')
+      .on(t.source, t.externalId)
+      .where(sql`external_id IS NOT NULL`),
+  ],
+);
+
+export const workOrderNumbers = pgSequence('work_order_numbers');
+
+/**
+ * Work orders (工单). `slaNotices` lists the SLA warnings and breaches already announced, so the SLA job
+ * announces each once.
+ */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    category: text('category', {
+      enum: ['after_sales', 'complaint', 'consultation', 'installation', 'other'],
+    }).notNull(),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] }).notNull(),
+    channel: text('channel', {
+      enum: ['hotline', 'email', 'wechat', 'website', 'store', 'partner', 'other'],
+    }).notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    status: text('status', {
+      enum: ['new', 'assigned', 'in_progress', 'waiting_customer', 'resolved', 'closed'],
+    }).notNull(),
+    queueId: text('queue_id'),
+    assigneeId: uuid('assignee_id').references(() => staffUsers.id),
+    firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    firstRespondedAt: timestamp('first_responded_at', { withTimezone: true, mode: 'date' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    slaNotices: text('sla_notices').array().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('work_orders_customer_idx').on(t.customerId, t.createdAt),
+    index('work_orders_assignee_idx').on(t.assigneeId, t.status),
+    index('work_orders_queue_idx').on(t.queueId, t.status),
+    index('work_orders_created_at_idx').on(t.createdAt, t.id),
+  ],
+);
+
+export const workOrderEvents = pgTable(
+  'work_order_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workOrderId: uuid('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    type: text('type', {
+      enum: [
+        'created',
+        'assigned',
+        'status_changed',
+        'comment',
+        'updated',
+        'sla_warning',
+        'sla_breach',
+        'follow_up_task',
+      ],
+    }).notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    comment: text('comment'),
+    /** Which due time an SLA warning or breach is about. */
+    sla: text('sla', { enum: ['first_response', 'resolution'] }),
+    assigneeId: uuid('assignee_id').references(() => staffUsers.id),
+    queueId: text('queue_id'),
+    actorId: uuid('actor_id').references(() => staffUsers.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Order within one transaction, where now() is the same for every row. */
+    sequence: bigint('sequence', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    index('work_order_events_work_order_idx').on(t.workOrderId, t.sequence),
+    index('work_order_events_customer_idx').on(t.customerId, t.occurredAt, t.id),
+  ],
+);
+
+/** Queues, assignment rules, SLA policies and the business calendar (one row). */
+export const workOrderSettings = pgTable('work_order_settings', {
+  id: integer('id').primaryKey(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** In-app reminders (the bell). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    kind: text('kind', {
+      enum: ['task_assigned', 'task_due', 'work_order_assigned', 'sla_warning', 'sla_breach'],
+    }).notNull(),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    workOrderId: uuid('work_order_id').references(() => workOrders.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id').references(() => tasks.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );

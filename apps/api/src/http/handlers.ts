@@ -3,15 +3,20 @@ import { alertsHandlers } from '../modules/alerts/handlers';
 import { apiKeysHandlers } from '../modules/api-keys/handlers';
 import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
+import { customer360Handlers } from '../modules/customer-360/handlers';
 import { customersHandlers } from '../modules/customers/handlers';
 import { dataQualityHandlers } from '../modules/data-quality/handlers';
 import { duplicatesHandlers } from '../modules/duplicates/handlers';
 import { importsHandlers } from '../modules/imports/handlers';
+import { interactionsHandlers } from '../modules/interactions/handlers';
+import { notificationsHandlers } from '../modules/notifications/handlers';
+import { ordersHandlers } from '../modules/orders/handlers';
 import { privacyHandlers } from '../modules/privacy/handlers';
 import { retentionHandlers } from '../modules/retention/handlers';
 import { systemHandlers } from '../modules/system/handlers';
 import { tasksHandlers } from '../modules/tasks/handlers';
 import { usersHandlers } from '../modules/users/handlers';
+import { workOrdersHandlers } from '../modules/workorders/handlers';
 import type { Handlers } from './contract';
 
 /** Every operation of the contract, by operationId. */
@@ -30,4 +35,9 @@ export const handlers: Handlers = {
   ...duplicatesHandlers,
   ...dataQualityHandlers,
   ...tasksHandlers,
+  ...customer360Handlers,
+  ...ordersHandlers,
+  ...interactionsHandlers,
+  ...workOrdersHandlers,
+  ...notificationsHandlers,
 };

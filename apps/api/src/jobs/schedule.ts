@@ -22,6 +22,8 @@ import { flagStaleCustomers } from '../modules/data-quality/service';
 import { runScan } from '../modules/duplicates/scan';
 import { failImport, findInterruptedImports, processImport } from '../modules/imports/service';
 import { runRetention } from '../modules/retention/service';
+import { remindDueTasks } from '../modules/tasks/service';
+import { runSlaClock } from '../modules/workorders/service';
 
 export type OnDemandJob = 'import' | 'duplicate-scan';
 
@@ -91,6 +93,8 @@ export async function startJobs(
       { name: 'anomaly-rules', cron: '*/5 * * * *', run: () => evaluateAnomalyRules(db) },
       { name: 'stale-data', cron: '0 4 * * *', run: () => flagStaleCustomers(db) },
       { name: 'interrupted-imports', cron: '* * * * *', run: () => requeueInterrupted(interruptedAfterMs) },
+      { name: 'sla-clock', cron: '*/5 * * * *', run: () => runSlaClock(db) },
+      { name: 'task-reminders', cron: '*/15 * * * *', run: () => remindDueTasks(db) },
     ];
     for (const job of scheduled) {
       await boss.createQueue(job.name);

@@ -5,6 +5,13 @@ export const operationRoles = {
     "admin",
     "compliance"
   ],
+  "assignWorkOrder": [
+    "admin",
+    "service"
+  ],
+  "batchCreateInteractions": [
+    "admin"
+  ],
   "batchUpsertCustomers": [
     "admin",
     "sales"
@@ -15,6 +22,11 @@ export const operationRoles = {
     "marketing"
   ],
   "checkCustomerDuplicates": [
+    "admin",
+    "sales",
+    "service"
+  ],
+  "commentOnWorkOrder": [
     "admin",
     "sales",
     "service"
@@ -33,8 +45,25 @@ export const operationRoles = {
     "sales",
     "service"
   ],
+  "createInteraction": [
+    "admin",
+    "sales",
+    "service",
+    "marketing"
+  ],
+  "createTask": [
+    "admin",
+    "sales",
+    "service",
+    "marketing"
+  ],
   "createUser": [
     "admin"
+  ],
+  "createWorkOrder": [
+    "admin",
+    "sales",
+    "service"
   ],
   "deleteCustomer": [
     "admin",
@@ -62,6 +91,14 @@ export const operationRoles = {
     "compliance"
   ],
   "getCustomer": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
+  ],
+  "getCustomer360": [
     "admin",
     "sales",
     "service",
@@ -114,6 +151,23 @@ export const operationRoles = {
     "admin",
     "compliance"
   ],
+  "getWorkOrder": [
+    "admin",
+    "sales",
+    "service",
+    "compliance",
+    "auditor"
+  ],
+  "getWorkOrderSettings": [
+    "admin",
+    "service"
+  ],
+  "getWorkOrderStats": [
+    "admin",
+    "service",
+    "sales",
+    "compliance"
+  ],
   "listAccessPolicies": [
     "admin",
     "compliance",
@@ -135,7 +189,23 @@ export const operationRoles = {
     "compliance",
     "auditor"
   ],
+  "listCustomerOrders": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
+  ],
   "listCustomers": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
+  ],
+  "listCustomerTimeline": [
     "admin",
     "sales",
     "service",
@@ -158,6 +228,18 @@ export const operationRoles = {
     "marketing"
   ],
   "listMerges": [
+    "admin",
+    "sales"
+  ],
+  "listNotifications": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
+  ],
+  "listProductCodeMappings": [
     "admin",
     "sales"
   ],
@@ -189,6 +271,28 @@ export const operationRoles = {
     "compliance",
     "auditor"
   ],
+  "listWorkOrderEvents": [
+    "admin",
+    "sales",
+    "service",
+    "compliance",
+    "auditor"
+  ],
+  "listWorkOrders": [
+    "admin",
+    "sales",
+    "service",
+    "compliance",
+    "auditor"
+  ],
+  "markNotificationsRead": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
+  ],
   "mergeCustomers": [
     "admin",
     "sales"
@@ -202,6 +306,9 @@ export const operationRoles = {
     "sales",
     "service",
     "compliance"
+  ],
+  "replaceProductCodeMappings": [
+    "admin"
   ],
   "restoreCustomer": [
     "admin",
@@ -247,6 +354,10 @@ export const operationRoles = {
     "sales",
     "marketing"
   ],
+  "transitionWorkOrder": [
+    "admin",
+    "service"
+  ],
   "undoMerge": [
     "admin",
     "sales"
@@ -269,12 +380,23 @@ export const operationRoles = {
     "admin",
     "compliance"
   ],
+  "updateWorkOrder": [
+    "admin",
+    "service"
+  ],
+  "updateWorkOrderSettings": [
+    "admin"
+  ],
   "uploadImport": [
     "admin",
     "sales",
     "marketing"
   ],
   "upsertCustomerByExternalId": [
+    "admin",
+    "sales"
+  ],
+  "upsertOrder": [
     "admin",
     "sales"
   ],

@@ -1062,7 +1062,11 @@ export interface paths {
          */
         get: operations["listTasks"];
         put?: never;
-        post?: never;
+        /**
+         * Create a task
+         * @description For a customer in the caller's data scope; assigned to the customer's owner unless `assigneeId` says otherwise (the assignee is notified).
+         */
+        post: operations["createTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1085,6 +1089,388 @@ export interface paths {
          * @description Marks the task done.
          */
         post: operations["completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/360": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Customer 360° view
+         * @description Profile, key figures, recent orders, open work orders, open tasks and the first page of the timeline, in one call.
+         */
+        get: operations["getCustomer360"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Customer timeline
+         * @description Orders, interactions, work-order steps and profile changes of one customer, newest first, one page at a time.
+         */
+        get: operations["listCustomerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's orders
+         * @description Newest first, one page at a time.
+         */
+        get: operations["listCustomerOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log an interaction
+         * @description A call, visit, email, chat, complaint or survey with the customer, logged by the caller. Audited; on the timeline.
+         */
+        post: operations["createInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send up to 1,000 interactions
+         * @description From a partner system (call centre, website, app). All or nothing: when any item is invalid or names an unknown customer, nothing is stored and every error is listed.
+         *     An item whose `(source, externalId)` is already stored is left as it is (`unchanged`), so a resend is harmless.
+         */
+        post: operations["batchCreateInteractions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{source}/{orderNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The sending system (e.g. `tmall`, `pos-shenzhen`). */
+                source: string;
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update an order by its number in the source system
+         * @description Idempotent by `(source, orderNo)`: sending the same order again updates it (201 the first time, 200 after).
+         *     The customer is named by CIMS id or by external id; product codes are mapped to catalogue codes.
+         */
+        put: operations["upsertOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-code-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Product code mappings
+         * @description Which catalogue code each source system's product code stands for.
+         */
+        get: operations["listProductCodeMappings"];
+        /**
+         * Replace the product code mappings
+         * @description Replaces the whole list (audited). Orders stored later carry the mapped codes.
+         */
+        put: operations["replaceProductCodeMappings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work orders
+         * @description Newest first, filtered; within the caller's data scope.
+         */
+        get: operations["listWorkOrders"];
+        put?: never;
+        /**
+         * Open a work order
+         * @description Assigned by the rules unless `queueId`/`assigneeId` are given; SLA due times set from category and priority in business hours.
+         *     An after-sales work order puts the customer in after-sales (售后中) until it is resolved.
+         */
+        post: operations["createWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work order statistics
+         * @description By status and category, with SLA compliance, for work orders created in the period (default: the last 30 days).
+         */
+        get: operations["getWorkOrderStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work order settings
+         * @description Queues, assignment rules, SLA policies and the business calendar.
+         */
+        get: operations["getWorkOrderSettings"];
+        /**
+         * Change work order settings
+         * @description Audited. Queue members must be active staff users; rules must name existing queues.
+         */
+        put: operations["updateWorkOrderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{workOrderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One work order
+         * @description 404 outside the caller's data scope.
+         */
+        get: operations["getWorkOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change priority, title or description
+         * @description Needs `If-Match`. A new priority recomputes the SLA due times from the creation time.
+         */
+        patch: operations["updateWorkOrder"];
+        trace?: never;
+    };
+    "/api/v1/work-orders/{workOrderId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a work order to another status
+         * @description Only the moves the state machine allows (see `WorkOrderStatus`); any other is refused with 409.
+         *     Resolving an after-sales work order ends the customer's after-sales status and creates a follow-up task for the customer's owner.
+         */
+        post: operations["transitionWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{workOrderId}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign a work order
+         * @description By hand, or by the rules again (`auto`). The assignee must be a member of the queue.
+         */
+        post: operations["assignWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{workOrderId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on a work order
+         * @description A comment from service staff counts as the first response.
+         */
+        post: operations["commentOnWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{workOrderId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A work order's events
+         * @description Creation, assignments, status changes, comments and SLA warnings, oldest first.
+         */
+        get: operations["listWorkOrderEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications
+         * @description The caller's newest 50 reminders and the unread count (for the bell).
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read
+         * @description The listed ones, or all.
+         */
+        post: operations["markNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1163,7 +1549,7 @@ export interface components {
             roles: components["schemas"]["StaffRole"][];
         };
         /** @enum {string} */
-        ApiKeyScope: "customers:read" | "customers:write";
+        ApiKeyScope: "customers:read" | "customers:write" | "orders:write" | "interactions:write" | "work_orders:write";
         ApiKey: {
             /** Format: uuid */
             id: string;
@@ -1422,6 +1808,16 @@ export interface components {
             id: string;
             displayName: string;
         };
+        /**
+         * @description 服务状态. `in_after_sales` (售后中) while an after-sales work order of the customer is open; null otherwise.
+         * @enum {string|null}
+         */
+        ServiceStatus: "in_after_sales" | null;
+        /**
+         * @description 客户价值等级, A (highest) to D; null until scored.
+         * @enum {string|null}
+         */
+        ValueTier: "A" | "B" | "C" | "D" | null;
         /** @description A customer (客户), a person or an organization, with its contact points and addresses. */
         Customer: {
             /** Format: uuid */
@@ -1472,6 +1868,8 @@ export interface components {
             provenance: components["schemas"]["FieldProvenance"][];
             /** @description Set when this record was merged into another (it is then retired). */
             mergedInto: components["schemas"]["CustomerRef"] | null;
+            serviceStatus: components["schemas"]["ServiceStatus"];
+            valueTier: components["schemas"]["ValueTier"];
         };
         CustomerSearchResult: {
             /** @description Best matches first. */
@@ -1601,7 +1999,7 @@ export interface components {
          * @description What an audit entry records.
          * @enum {string}
          */
-        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete";
+        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update";
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
             /** @description Position in the chain, without gaps. */
@@ -1740,10 +2138,11 @@ export interface components {
             unusualVolumeMinimum: number;
         };
         /**
-         * @description 数据范围 data scope. `all` every customer; `own_or_team` the customers the user or their team owns.
+         * @description 数据范围 data scope. `all` every customer; `own_or_team` the customers the user or their team owns;
+         *     `assigned_work_orders` the customers with an open work order assigned to the user or to one of their queues.
          * @enum {string}
          */
-        DataScope: "all" | "own_or_team";
+        DataScope: "all" | "own_or_team" | "assigned_work_orders";
         /** @description What one role may see. */
         AccessPolicy: {
             role: components["schemas"]["StaffRole"];
@@ -2063,16 +2462,34 @@ export interface components {
             sourceTrust: components["schemas"]["SourceChannel"][];
         };
         /**
-         * @description A piece of work for a staff member about a customer (e.g. review stale data). It has no title: clients
-         *     name it from `kind` in their own language, with the customer's current name.
+         * @description 任务类型 data review (核实资料), follow-up (跟进), call-back (回电), contract renewal (续约).
+         * @enum {string}
+         */
+        TaskKind: "data_review" | "follow_up" | "call_back" | "renewal";
+        WorkOrderRef: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+        };
+        /**
+         * @description Completing a recurring task creates the next one, due one period after the completed one was due.
+         * @enum {string}
+         */
+        TaskRecurrence: "none" | "daily" | "weekly" | "monthly";
+        /**
+         * @description A piece of work for a staff member about a customer. It has no title: clients name it from `kind` in
+         *     their own language, with the customer's current name; `note` carries what is particular to it.
          */
         Task: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "data_review";
+            kind: components["schemas"]["TaskKind"];
             customer: components["schemas"]["CustomerRef"] | null;
             assignee: components["schemas"]["UserRef"] | null;
+            /** @description The work order that gave rise to it (e.g. the follow-up after an after-sales case). */
+            workOrder: components["schemas"]["WorkOrderRef"] | null;
+            note: string | null;
+            recurrence: components["schemas"]["TaskRecurrence"];
             /** @enum {string} */
             status: "open" | "done";
             /** Format: date-time */
@@ -2086,6 +2503,493 @@ export interface components {
             items: components["schemas"]["Task"][];
             /** @description Pass as `cursor` for the next page; null on the last one. */
             nextCursor: string | null;
+        };
+        /** @description A task for oneself or, by default, for the customer's owner. */
+        TaskCreate: {
+            kind: components["schemas"]["TaskKind"];
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the customer's owner, else the caller.
+             */
+            assigneeId?: string;
+            /** Format: date-time */
+            dueAt?: string | null;
+            note?: string | null;
+            recurrence?: components["schemas"]["TaskRecurrence"];
+        };
+        /**
+         * @description A decimal amount with at most two decimal places, as a string so that no precision is lost (e.g. `"1299.00"`).
+         * @example 1299.00
+         */
+        Money: string;
+        /**
+         * @description ISO 4217 currency code.
+         * @example CNY
+         */
+        CurrencyCode: string;
+        /**
+         * @description 订单渠道 where the order was placed: `online` (web shop, marketplace, app), `offline` (store), `other`.
+         * @enum {string}
+         */
+        OrderChannel: "online" | "offline" | "other";
+        /**
+         * @description Cancelled and refunded orders do not count towards lifetime value.
+         * @enum {string}
+         */
+        OrderStatus: "pending" | "paid" | "shipped" | "completed" | "cancelled" | "refunded";
+        OrderLine: {
+            productCode: string;
+            /** @description The catalogue code the product code maps to for this order's source; null without a mapping. */
+            catalogueCode: string | null;
+            productName: string;
+            quantity: number;
+            unitPrice: components["schemas"]["Money"];
+        };
+        /** @description 订单 an order from any channel. */
+        Order: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            orderNo: string;
+            customer: components["schemas"]["CustomerRef"];
+            channel: components["schemas"]["OrderChannel"];
+            store: string | null;
+            /** Format: date-time */
+            orderedAt: string;
+            status: components["schemas"]["OrderStatus"];
+            currency: components["schemas"]["CurrencyCode"];
+            amount: components["schemas"]["Money"];
+            campaignCode: string | null;
+            lines: components["schemas"]["OrderLine"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description 工单分类 after-sales (售后), complaint (投诉), consultation (咨询), installation (安装), other.
+         * @enum {string}
+         */
+        WorkOrderCategory: "after_sales" | "complaint" | "consultation" | "installation" | "other";
+        /** @enum {string} */
+        WorkOrderPriority: "low" | "normal" | "high" | "urgent";
+        /**
+         * @description Where the request came in.
+         * @enum {string}
+         */
+        WorkOrderChannel: "hotline" | "email" | "wechat" | "website" | "store" | "partner" | "other";
+        /**
+         * @description 工单状态. The flow is `new → assigned → in_progress ⇄ waiting_customer → resolved → closed`;
+         *     `in_progress` may also go straight to `resolved`, and a resolved or closed work order may be reopened
+         *     (back to `in_progress`). Any other move is refused with 409.
+         * @enum {string}
+         */
+        WorkOrderStatus: "new" | "assigned" | "in_progress" | "waiting_customer" | "resolved" | "closed";
+        QueueRef: {
+            id: string;
+            name: string;
+        };
+        /** @description 服务时限. Due times are computed in business hours of the business calendar. */
+        WorkOrderSla: {
+            /** Format: date-time */
+            firstResponseDueAt: string;
+            /** Format: date-time */
+            resolutionDueAt: string;
+            /**
+             * Format: date-time
+             * @description When work started (the first move to `in_progress`) or the first comment from service staff.
+             */
+            firstRespondedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description Responded late, or not responded and already due. */
+            isFirstResponseBreached: boolean;
+            isResolutionBreached: boolean;
+        };
+        /** @description 工单 a service request about one customer. */
+        WorkOrder: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human-readable number, e.g. `WO-20261201-0001`. */
+            number: string;
+            customer: components["schemas"]["CustomerRef"];
+            order: {
+                /** Format: uuid */
+                id: string;
+                orderNo: string;
+            } | null;
+            category: components["schemas"]["WorkOrderCategory"];
+            priority: components["schemas"]["WorkOrderPriority"];
+            channel: components["schemas"]["WorkOrderChannel"];
+            title: string;
+            description: string | null;
+            status: components["schemas"]["WorkOrderStatus"];
+            queue: components["schemas"]["QueueRef"] | null;
+            assignee: components["schemas"]["UserRef"] | null;
+            sla: components["schemas"]["WorkOrderSla"];
+            createdBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            version: number;
+            /** @description The statuses this work order may move to now. */
+            allowedTransitions: components["schemas"]["WorkOrderStatus"][];
+        };
+        /** @enum {string} */
+        TimelineEventType: "order" | "interaction" | "work_order" | "profile";
+        /**
+         * @description 互动类型. `login` and `web_event` are website/app events.
+         * @enum {string}
+         */
+        InteractionType: "call" | "email" | "visit" | "chat" | "complaint" | "survey" | "campaign_response" | "login" | "web_event";
+        /** @enum {string} */
+        InteractionChannel: "phone" | "email" | "in_person" | "wechat" | "sms" | "website" | "app" | "other";
+        /**
+         * @description One entry of a customer's timeline (时间线). Exactly one of `order`, `interaction`, `workOrder` and
+         *     `profile` is set, as `type` says.
+         */
+        TimelineEvent: {
+            id: string;
+            type: components["schemas"]["TimelineEventType"];
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["UserRef"] | null;
+            order: {
+                /** Format: uuid */
+                id: string;
+                orderNo: string;
+                channel: components["schemas"]["OrderChannel"];
+                store: string | null;
+                status: components["schemas"]["OrderStatus"];
+                amount: components["schemas"]["Money"];
+                currency: components["schemas"]["CurrencyCode"];
+            } | null;
+            interaction: {
+                /** Format: uuid */
+                id: string;
+                type: components["schemas"]["InteractionType"];
+                channel: components["schemas"]["InteractionChannel"];
+                /** @enum {string|null} */
+                direction: "inbound" | "outbound" | null;
+                summary: string;
+                outcome: string | null;
+            } | null;
+            workOrder: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                title: string;
+                category: components["schemas"]["WorkOrderCategory"];
+                /** @enum {string} */
+                event: "created" | "assigned" | "status_changed" | "comment" | "updated" | "sla_warning" | "sla_breach" | "follow_up_task";
+                fromStatus: components["schemas"]["WorkOrderStatus"] | null;
+                toStatus: components["schemas"]["WorkOrderStatus"] | null;
+                comment: string | null;
+                /** @enum {string|null} */
+                sla: "first_response" | "resolution" | null;
+            } | null;
+            /** @description A change to the customer record itself, from the audit log (the values are in the history). */
+            profile: {
+                action: components["schemas"]["AuditAction"];
+            } | null;
+        };
+        TimelinePage: {
+            /** @description Newest first. */
+            items: components["schemas"]["TimelineEvent"][];
+            /** @description Pass as `cursor` for the next page; null on the last one. */
+            nextCursor: string | null;
+        };
+        /** @description Everything the customer detail screen shows first, in one call (fields masked per role as everywhere). */
+        Customer360: {
+            customer: components["schemas"]["Customer"];
+            serviceStatus: components["schemas"]["ServiceStatus"];
+            valueTier: components["schemas"]["ValueTier"];
+            figures: {
+                /** @description Sum of the customer's orders in `currency` that were not cancelled or refunded. */
+                lifetimeValue: components["schemas"]["Money"];
+                currency: components["schemas"]["CurrencyCode"];
+                orderCount: number;
+                /** Format: date-time */
+                lastOrderAt: string | null;
+                /** Format: date-time */
+                lastInteractionAt: string | null;
+                openWorkOrderCount: number;
+            };
+            /** @description The newest five. */
+            recentOrders: components["schemas"]["Order"][];
+            /** @description Open (not resolved or closed) work orders, newest first, at most twenty. */
+            openWorkOrders: components["schemas"]["WorkOrder"][];
+            /** @description Open tasks about the customer, soonest due first, at most twenty. */
+            openTasks: components["schemas"]["Task"][];
+            timeline: components["schemas"]["TimelinePage"];
+        };
+        OrderPage: {
+            items: components["schemas"]["Order"][];
+            /** @description Pass as `cursor` for the next page; null on the last one. */
+            nextCursor: string | null;
+        };
+        /** @description An interaction staff log from the SPA. */
+        InteractionInput: {
+            type: components["schemas"]["InteractionType"];
+            channel: components["schemas"]["InteractionChannel"];
+            /** @enum {string|null} */
+            direction?: "inbound" | "outbound" | null;
+            /** Format: date-time */
+            occurredAt: string;
+            summary: string;
+            outcome?: string | null;
+            campaignCode?: string | null;
+        };
+        /** @description 互动记录 a call, email, visit, chat, complaint, survey, campaign response or website/app event. */
+        Interaction: {
+            /** Format: uuid */
+            id: string;
+            customer: components["schemas"]["CustomerRef"];
+            type: components["schemas"]["InteractionType"];
+            channel: components["schemas"]["InteractionChannel"];
+            /** @enum {string|null} */
+            direction: "inbound" | "outbound" | null;
+            /** Format: date-time */
+            occurredAt: string;
+            summary: string;
+            outcome: string | null;
+            campaignCode: string | null;
+            /** @description The staff member who logged it; null for partner systems. */
+            staff: components["schemas"]["UserRef"] | null;
+            /** @description `staff` for entries made in CIMS, else the partner system that sent it. */
+            source: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description Names a customer by its CIMS id or by an external id a partner system gave it; exactly one of the two. */
+        CustomerKey: {
+            /** Format: uuid */
+            customerId?: string;
+            externalId?: components["schemas"]["ExternalIdRef"];
+        };
+        /** @description An interaction a partner system sends; `(source, externalId)` makes a resend harmless. */
+        InteractionBatchItem: {
+            customer: components["schemas"]["CustomerKey"];
+            source: string;
+            externalId: string;
+            type: components["schemas"]["InteractionType"];
+            channel: components["schemas"]["InteractionChannel"];
+            /** @enum {string|null} */
+            direction?: "inbound" | "outbound" | null;
+            /** Format: date-time */
+            occurredAt: string;
+            summary: string;
+            outcome?: string | null;
+            campaignCode?: string | null;
+        };
+        InteractionBatch: {
+            items: components["schemas"]["InteractionBatchItem"][];
+        };
+        InteractionBatchResult: {
+            items: {
+                index: number;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                outcome: "created" | "unchanged";
+            }[];
+        };
+        OrderLineInput: {
+            /** @description The product code in the sending system; mapped to a catalogue code where a mapping exists. */
+            productCode: string;
+            productName: string;
+            quantity: number;
+            unitPrice: components["schemas"]["Money"];
+        };
+        /** @description An order as a partner system (shop, POS, ERP) sends it. Sending the same `(source, orderNo)` again updates it. */
+        OrderInput: {
+            customer: components["schemas"]["CustomerKey"];
+            channel: components["schemas"]["OrderChannel"];
+            /** @description The store or platform (e.g. 天猫旗舰店, 南山万象城店). */
+            store?: string | null;
+            /** Format: date-time */
+            orderedAt: string;
+            status: components["schemas"]["OrderStatus"];
+            currency?: components["schemas"]["CurrencyCode"];
+            /** @description The order total; when absent, the sum of the lines. */
+            amount?: components["schemas"]["Money"];
+            campaignCode?: string | null;
+            lines: components["schemas"]["OrderLineInput"][];
+        };
+        /** @description Maps one system's product code to the catalogue code, so that orders from different systems name a product alike. */
+        ProductCodeMapping: {
+            source: string;
+            productCode: string;
+            catalogueCode: string;
+        };
+        ProductCodeMappingList: {
+            items: components["schemas"]["ProductCodeMapping"][];
+        };
+        WorkOrderPage: {
+            items: components["schemas"]["WorkOrder"][];
+            /** @description Pass as `cursor` for the next page; null on the last one. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description A new work order. Without `queueId` and `assigneeId` the assignment rules pick a queue and, by load, a
+         *     member of it; the SLA due times follow from category and priority in business hours.
+         */
+        WorkOrderCreate: {
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: uuid
+             * @description The order it is about, if any; must belong to the same customer.
+             */
+            orderId?: string | null;
+            category: components["schemas"]["WorkOrderCategory"];
+            priority?: components["schemas"]["WorkOrderPriority"];
+            channel?: components["schemas"]["WorkOrderChannel"];
+            title: string;
+            description?: string | null;
+            queueId?: string;
+            /** Format: uuid */
+            assigneeId?: string;
+        };
+        /** @description Work orders created in the period, within the viewer's data scope. */
+        WorkOrderStats: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            total: number;
+            byStatus: {
+                status: components["schemas"]["WorkOrderStatus"];
+                count: number;
+            }[];
+            byCategory: {
+                category: components["schemas"]["WorkOrderCategory"];
+                count: number;
+                firstResponseBreached: number;
+                resolutionBreached: number;
+            }[];
+            sla: {
+                firstResponseMet: number;
+                firstResponseBreached: number;
+                resolutionMet: number;
+                resolutionBreached: number;
+                /** @description Share of decided resolution SLAs that were met (null when none is decided yet). */
+                compliance: number | null;
+            };
+        };
+        /** @description 工作日历. Working hours on workdays, with public holidays off and make-up workdays (调休) on. */
+        BusinessCalendar: {
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /** @description ISO weekdays that are workdays (1 Monday … 7 Sunday). */
+            workdays: number[];
+            dayStart: string;
+            dayEnd: string;
+            holidays: string[];
+            makeUpWorkdays: string[];
+        };
+        /**
+         * @description Queues, assignment rules, SLA policies and the business calendar. The first assignment rule whose
+         *     conditions all hold names the queue (null conditions match anything); otherwise `defaultQueueId`.
+         *     Within the queue the member with the fewest open work orders gets it, the longest-waiting first on a tie.
+         */
+        WorkOrderSettings: {
+            queues: {
+                id: string;
+                name: string;
+                memberIds: string[];
+            }[];
+            defaultQueueId: string;
+            assignmentRules: {
+                category: components["schemas"]["WorkOrderCategory"] | null;
+                provinceCode: string | null;
+                valueTier: components["schemas"]["ValueTier"];
+                queueId: string;
+            }[];
+            /** @description Business hours to first response and to resolution, per category and priority; a missing pair uses 8 and 40. */
+            slaPolicies: {
+                category: components["schemas"]["WorkOrderCategory"];
+                priority: components["schemas"]["WorkOrderPriority"];
+                firstResponseHours: number;
+                resolutionHours: number;
+            }[];
+            businessCalendar: components["schemas"]["BusinessCalendar"];
+            /** @description A breach warning goes to the assignee once this share of the time to a due time has passed. */
+            warnAtShare: number;
+        };
+        WorkOrderUpdate: {
+            priority?: components["schemas"]["WorkOrderPriority"];
+            title?: string;
+            description?: string | null;
+        };
+        WorkOrderTransition: {
+            to: components["schemas"]["WorkOrderStatus"];
+            comment?: string | null;
+        };
+        /** @description Reassign by hand (`queueId` and/or `assigneeId`), or `auto` to apply the assignment rules again. */
+        WorkOrderAssignment: {
+            auto?: boolean;
+            queueId?: string;
+            /** Format: uuid */
+            assigneeId?: string | null;
+        };
+        WorkOrderComment: {
+            body: string;
+        };
+        /** @description One step in a work order's life. */
+        WorkOrderEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "created" | "assigned" | "status_changed" | "comment" | "updated" | "sla_warning" | "sla_breach" | "follow_up_task";
+            fromStatus: components["schemas"]["WorkOrderStatus"] | null;
+            toStatus: components["schemas"]["WorkOrderStatus"] | null;
+            comment: string | null;
+            /**
+             * @description Which due time an `sla_warning` or `sla_breach` is about.
+             * @enum {string|null}
+             */
+            sla: "first_response" | "resolution" | null;
+            assignee: components["schemas"]["UserRef"] | null;
+            queue: components["schemas"]["QueueRef"] | null;
+            /** @description Null for the system (assignment rules, SLA clock) and partner systems. */
+            actor: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        WorkOrderEventList: {
+            /** @description Oldest first. */
+            items: components["schemas"]["WorkOrderEvent"][];
+        };
+        /** @description 提醒 an in-app reminder for one staff member. */
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "task_assigned" | "task_due" | "work_order_assigned" | "sla_warning" | "sla_breach";
+            customer: components["schemas"]["CustomerRef"] | null;
+            workOrder: components["schemas"]["WorkOrderRef"] | null;
+            /** Format: uuid */
+            taskId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationList: {
+            /** @description The newest 50, newest first. */
+            items: components["schemas"]["Notification"][];
+            unreadCount: number;
+        };
+        /** @description Marks the listed notifications read, or all of the caller's. */
+        NotificationsRead: {
+            ids?: string[];
+            all?: boolean;
         };
     };
     responses: {
@@ -2195,6 +3099,7 @@ export interface components {
         /** @description The ETag from the last read (e.g. `"3"`). */
         ifMatch: string;
         importId: string;
+        workOrderId: string;
     };
     requestBodies: never;
     headers: never;
@@ -3960,6 +4865,37 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     completeTask: {
         parameters: {
             query?: never;
@@ -3984,6 +4920,646 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getCustomer360: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 360° view. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer360"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCustomerTimeline: {
+        parameters: {
+            query?: {
+                /** @description Only these kinds of events (comma-separated); all kinds when absent. Repeat the parameter for several (`types=order&types=interaction`). */
+                types?: components["schemas"]["TimelineEventType"][];
+                /** @description Page size. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listCustomerOrders: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["customerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionInput"];
+            };
+        };
+        responses: {
+            /** @description Logged. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    batchCreateInteractions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionBatch"];
+            };
+        };
+        responses: {
+            /** @description One result per item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionBatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    upsertOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The sending system (e.g. `tmall`, `pos-shenzhen`). */
+                source: string;
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderInput"];
+            };
+        };
+        responses: {
+            /** @description Updated (or unchanged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listProductCodeMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every mapping. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductCodeMappingList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    replaceProductCodeMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCodeMappingList"];
+            };
+        };
+        responses: {
+            /** @description The new list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductCodeMappingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listWorkOrders: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["WorkOrderStatus"][];
+                /** @description `me` for the caller's own, or a staff user id. */
+                assignee?: string;
+                queueId?: string;
+                customerId?: string;
+                category?: components["schemas"]["WorkOrderCategory"];
+                /** @description Only work orders past a due time (true) or within them (false). */
+                isBreached?: boolean;
+                /** @description Page size. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of work orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkOrderCreate"];
+            };
+        };
+        responses: {
+            /** @description Opened. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getWorkOrderStats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderStats"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getWorkOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateWorkOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkOrderSettings"];
+            };
+        };
+        responses: {
+            /** @description The new settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The work order. */
+            200: {
+                headers: {
+                    /** @description The version, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrder"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateWorkOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last read (e.g. `"3"`). */
+                "If-Match": components["parameters"]["ifMatch"];
+            };
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkOrderUpdate"];
+            };
+        };
+        responses: {
+            /** @description The work order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    transitionWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkOrderTransition"];
+            };
+        };
+        responses: {
+            /** @description The work order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    assignWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkOrderAssignment"];
+            };
+        };
+        responses: {
+            /** @description The work order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    commentOnWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkOrderComment"];
+            };
+        };
+        responses: {
+            /** @description The new event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listWorkOrderEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderEventList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsRead"];
+            };
+        };
+        responses: {
+            /** @description The notifications after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
 }

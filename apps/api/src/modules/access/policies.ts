@@ -54,9 +54,8 @@ export const defaultPolicies: Record<TStaffRole, PolicySettings> = {
     fieldAccess: fields('masked', 'masked', 'visible', 'visible', 'visible', 'visible'),
     canReveal: false,
   },
-  // Until work orders exist (they will narrow it to customers with an open work order of theirs).
   service: {
-    dataScope: 'all',
+    dataScope: 'assigned_work_orders',
     fieldAccess: fields('masked', 'hidden', 'masked', 'masked', 'masked', 'visible'),
     canReveal: false,
   },
@@ -86,6 +85,16 @@ export const partnerPolicy: PolicySettings = {
 
 const openness: Record<FieldAccess, number> = { hidden: 0, masked: 1, visible: 2 };
 
+// Several roles give the widest of their scopes (a union would be exact, but one scope keeps every query simple).
+const scopeWidth: Record<DataScope, number> = { assigned_work_orders: 0, own_or_team: 1, all: 2 };
+
+function widestScope(scopes: DataScope[]): DataScope {
+  return scopes.reduce<DataScope>(
+    (widest, scope) => (scopeWidth[scope] > scopeWidth[widest] ? scope : widest),
+    'assigned_work_orders',
+  );
+}
+
 /** A user with several roles gets, field by field, the most open access any of them grants. */
 export function combinePolicies(policies: PolicySettings[]): PolicySettings {
   const fieldAccess = fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden');
@@ -96,7 +105,7 @@ export function combinePolicies(policies: PolicySettings[]): PolicySettings {
     }
   }
   return {
-    dataScope: policies.some((p) => p.dataScope === 'all') ? 'all' : 'own_or_team',
+    dataScope: widestScope(policies.map((p) => p.dataScope)),
     fieldAccess,
     canReveal: policies.some((p) => p.canReveal),
   };
@@ -106,6 +115,8 @@ export function combinePolicies(policies: PolicySettings[]): PolicySettings {
 export interface Viewer extends PolicySettings {
   userId: string | null;
   team: string | null;
+  /** The work-order queues the user belongs to (read only for the `assigned_work_orders` scope). */
+  queueIds: string[];
 }
 
 /** The system itself (scheduled jobs): the whole base in scope; it shows nothing to anyone. */
@@ -115,4 +126,5 @@ export const systemViewer: Viewer = {
   canReveal: false,
   userId: null,
   team: null,
+  queueIds: [],
 };

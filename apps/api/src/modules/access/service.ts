@@ -2,6 +2,7 @@ import { type TStaffRole, ZStaffRole } from '@cims/schemas';
 import type { Database, Queryable } from '../../db/client';
 import type { Principal } from '../../http/authorize';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
+import { getWorkOrderSettings, queuesOf } from '../workorders/settings';
 import {
   combinePolicies,
   defaultPolicies,
@@ -29,10 +30,14 @@ async function policiesOf(db: Queryable, roles: TStaffRole[]): Promise<Map<TStaf
 }
 
 export async function resolveViewer(db: Queryable, principal: Principal): Promise<Viewer> {
-  if (principal.kind === 'partner') return { ...partnerPolicy, userId: null, team: null };
+  if (principal.kind === 'partner') return { ...partnerPolicy, userId: null, team: null, queueIds: [] };
   const roles = principal.user.roles.filter((role): role is TStaffRole => ZStaffRole.safeParse(role).success);
   const combined = combinePolicies([...(await policiesOf(db, roles)).values()]);
-  return { ...combined, userId: principal.user.id, team: principal.user.team };
+  const queueIds =
+    combined.dataScope === 'assigned_work_orders'
+      ? queuesOf(await getWorkOrderSettings(db), { id: principal.user.id, roles })
+      : [];
+  return { ...combined, userId: principal.user.id, team: principal.user.team, queueIds };
 }
 
 export async function listAccessPolicies(db: Database) {

@@ -41,6 +41,13 @@ export interface CustomerRecord {
 export function customerScope(viewer: Viewer): SQL | undefined {
   if (viewer.dataScope === 'all') return undefined;
   if (!viewer.userId) return sql`false`;
+  if (viewer.dataScope === 'assigned_work_orders') {
+    // Service staff work on the customers whose open work orders are theirs or their queues' (and on
+    // those they own, so that a customer they create does not vanish from their sight).
+    return sql`(${customers.ownerId} = ${viewer.userId} OR EXISTS (SELECT 1 FROM work_orders wo
+      WHERE wo.customer_id = ${customers.id} AND wo.status NOT IN ('resolved', 'closed')
+        AND (wo.assignee_id = ${viewer.userId} OR wo.queue_id = ANY(${sql.param(viewer.queueIds)}::text[]))))`;
+  }
   if (!viewer.team) return eq(customers.ownerId, viewer.userId);
   return sql`(${customers.ownerId} = ${viewer.userId} OR ${customers.ownerId} IN (SELECT id FROM staff_users WHERE team = ${viewer.team}))`;
 }

@@ -92,6 +92,8 @@ export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Cus
       recordedAt: origin.at,
     })),
     mergedInto: record.mergedInto,
+    serviceStatus: row.serviceStatus,
+    valueTier: row.valueTier,
   };
 }
 

@@ -176,7 +176,7 @@ async function auditCustomerChange(
 }
 
 /** Accepts `"3"`, `W/"3"` or `3`; anything else can never match a version. */
-function versionFromEtag(ifMatch: string): number | null {
+export function versionFromEtag(ifMatch: string): number | null {
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
   return match ? Number(match[1]) : null;
 }

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const admin = {
   audit: systemAuditContext('test'),
-  viewer: { ...defaultPolicies.admin, userId: null, team: null },
+  viewer: { ...defaultPolicies.admin, userId: null, team: null, queueIds: [] },
 };
 const ids = ['11010519491231002', '44030519900307123', '31010119850101001'].map(
   (b) => b + computeResidentIdCheckChar(b),

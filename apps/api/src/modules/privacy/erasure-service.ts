@@ -2,9 +2,12 @@
  * Erasure (删除权, PIPL art. 47 / GDPR art. 17): the customer's personal data is deleted or anonymized in
  * one transaction, and their subject key destroyed, so that the audit entries about them (sealed with
  * that key) become unreadable while every hash in the chain still verifies. Orders and other figures keep
- * pointing at the anonymized record, so aggregates stay correct.
+ * pointing at the anonymized record, so aggregates stay correct; the free text staff and partners wrote
+ * about the customer (interaction summaries, work-order descriptions and comments, task notes) is blanked,
+ * as it may name or describe them.
  */
-import type { Database } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
 import { appendAuditEntry } from '../audit/service';
@@ -19,6 +22,17 @@ import { loadWrittenCustomer } from '../customers/service';
 import { shredSubjectKey } from '../encryption/subject-keys';
 import { deleteConsentEvents } from './consent-repo';
 
+async function blankFreeTextAbout(db: Queryable, customerId: string) {
+  await db.execute(
+    sql`UPDATE interactions SET summary = '', outcome = NULL WHERE customer_id = ${customerId}`,
+  );
+  await db.execute(
+    sql`UPDATE work_orders SET title = number, description = NULL WHERE customer_id = ${customerId}`,
+  );
+  await db.execute(sql`UPDATE work_order_events SET comment = NULL WHERE customer_id = ${customerId}`);
+  await db.execute(sql`UPDATE tasks SET note = NULL WHERE customer_id = ${customerId}`);
+}
+
 export async function eraseCustomer(
   db: Database,
   actor: RequestActor,
@@ -32,6 +46,7 @@ export async function eraseCustomer(
     await replaceContactPoints(tx, current.id, []);
     await replaceAddresses(tx, current.id, []);
     const removedConsentEvents = await deleteConsentEvents(tx, current.id);
+    await blankFreeTextAbout(tx, current.id);
     await anonymizeCustomerRow(tx, current.id);
     await shredSubjectKey(tx, current.id);
     const result = {

@@ -1,23 +1,8 @@
-import type { components } from '@cims/api-client';
 import type { FastifyRequest } from 'fastify';
 import { actorContextOf, actorOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
-import { completeTask, listTasks, type TaskViewer } from './service';
-
-type TaskRow = Awaited<ReturnType<typeof completeTask>>;
-
-function toTask({ task, customerName, assigneeName }: TaskRow): components['schemas']['Task'] {
-  return {
-    id: task.id,
-    kind: task.kind,
-    customer: task.customerId ? { id: task.customerId, displayName: customerName ?? '' } : null,
-    assignee: task.assigneeId ? { id: task.assigneeId, displayName: assigneeName ?? '' } : null,
-    status: task.status,
-    dueAt: task.dueAt?.toISOString() ?? null,
-    createdAt: task.createdAt.toISOString(),
-    completedAt: task.completedAt?.toISOString() ?? null,
-  };
-}
+import { toTask } from './serializers';
+import { completeTask, createTask, listTasks, type TaskViewer } from './service';
 
 function taskViewerOf(request: FastifyRequest): TaskViewer {
   const principal = actorOf(request);
@@ -26,7 +11,7 @@ function taskViewerOf(request: FastifyRequest): TaskViewer {
     : { userId: null, isAdmin: false };
 }
 
-export const tasksHandlers: { [K in 'listTasks' | 'completeTask']: OperationHandler<K> } = {
+export const tasksHandlers: { [K in 'listTasks' | 'createTask' | 'completeTask']: OperationHandler<K> } = {
   async listTasks(request) {
     const { rows, nextCursor } = await listTasks(request.server.db, taskViewerOf(request), {
       status: request.query.status ?? 'open',
@@ -34,6 +19,12 @@ export const tasksHandlers: { [K in 'listTasks' | 'completeTask']: OperationHand
       cursor: request.query.cursor,
     });
     return { items: rows.map(toTask), nextCursor };
+  },
+  async createTask(request, reply) {
+    const db = request.server.db;
+    const row = await db.transaction((tx) => createTask(tx, actorContextOf(request), request.body));
+    reply.code(201);
+    return toTask(row);
   },
   async completeTask(request) {
     const row = await completeTask(

@@ -1,14 +1,22 @@
 /**
- * Tasks for staff about customers. The stale-data job creates them; issue-specific kinds come later.
+ * Tasks for staff about customers: made by people, by the stale-data and renewal jobs, and by the
+ * after-sales flow. Completing a recurring task creates the next one, one period after the last was due.
  * A task has no stored title: clients name it by its kind, in their language, and the customer's current
  * name (a title written at creation would go stale, or outlive an erasure).
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { customers, staffUsers, tasks } from '../../db/schema';
+import { customers, staffUsers, tasks, workOrders } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry } from '../audit/service';
+import { customerScope } from '../customers/repo';
+import { notify } from '../notifications/service';
+import { findStaffMember } from '../users/service';
+
+type TaskInsert = typeof tasks.$inferInsert;
+export type TaskKind = NonNullable<TaskInsert['kind']>;
+type Recurrence = NonNullable<TaskInsert['recurrence']>;
 
 /** Whose tasks a caller works on: their own, or everyone's for an admin. */
 export interface TaskViewer {
@@ -25,7 +33,88 @@ const taskColumns = {
   task: tasks,
   customerName: customers.displayName,
   assigneeName: staffUsers.displayName,
+  workOrderNumber: workOrders.number,
 };
+
+function selectTasks(db: Queryable) {
+  return db
+    .select(taskColumns)
+    .from(tasks)
+    .leftJoin(customers, eq(customers.id, tasks.customerId))
+    .leftJoin(staffUsers, eq(staffUsers.id, tasks.assigneeId))
+    .leftJoin(workOrders, eq(workOrders.id, tasks.workOrderId));
+}
+
+async function findTask(db: Queryable, taskId: string) {
+  const [row] = await selectTasks(db).where(eq(tasks.id, taskId));
+  if (!row) throw new Error(`task ${taskId} vanished`);
+  return row;
+}
+
+/** Creates a task and tells its assignee (unless they made it themselves). */
+export async function insertTask(db: Queryable, values: TaskInsert, createdBy: string | null) {
+  const [task] = await db.insert(tasks).values(values).returning();
+  if (!task) throw new Error('insert returned no row');
+  if (task.assigneeId && task.assigneeId !== createdBy)
+    await notify(db, [
+      { userId: task.assigneeId, kind: 'task_assigned', customerId: task.customerId, taskId: task.id },
+    ]);
+  return task;
+}
+
+export async function createTask(
+  db: Queryable,
+  actor: RequestActor,
+  input: {
+    kind: TaskKind;
+    customerId: string;
+    assigneeId?: string;
+    dueAt?: string | null;
+    note?: string | null;
+    recurrence?: Recurrence;
+  },
+) {
+  const [customer] = await db
+    .select({ id: customers.id, ownerId: customers.ownerId })
+    .from(customers)
+    .where(and(eq(customers.id, input.customerId), customerScope(actor.viewer)));
+  if (!customer) throw new DomainError('not_found', 'No such customer.');
+  if (input.assigneeId && !(await findStaffMember(db, input.assigneeId)))
+    throw validationFailed([{ path: '/assigneeId', message: 'No staff user with this id' }]);
+  const recurrence = input.recurrence ?? 'none';
+  if (recurrence !== 'none' && !input.dueAt)
+    throw validationFailed([{ path: '/dueAt', message: 'A recurring task needs a due date' }]);
+  const assigneeId = input.assigneeId ?? customer.ownerId ?? actor.viewer.userId;
+  const task = await insertTask(
+    db,
+    {
+      kind: input.kind,
+      customerId: customer.id,
+      assigneeId,
+      dueAt: input.dueAt ? new Date(input.dueAt) : null,
+      note: input.note?.trim() || null,
+      recurrence,
+    },
+    actor.viewer.userId,
+  );
+  await appendAuditEntry(db, actor.audit, {
+    action: 'task.create',
+    resourceType: 'task',
+    resourceId: task.id,
+    customerId: customer.id,
+    details: { kind: task.kind, assigneeId },
+  });
+  return findTask(db, task.id);
+}
+
+function nextDue(dueAt: Date, recurrence: Recurrence): Date | null {
+  const next = new Date(dueAt);
+  if (recurrence === 'daily') next.setUTCDate(next.getUTCDate() + 1);
+  else if (recurrence === 'weekly') next.setUTCDate(next.getUTCDate() + 7);
+  else if (recurrence === 'monthly') next.setUTCMonth(next.getUTCMonth() + 1);
+  else return null;
+  return next;
+}
 
 // Soonest due first, undated last; the sort key as PostgreSQL text keeps microseconds for the cursor.
 const dueKey = sql<string>`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`;
@@ -77,6 +166,7 @@ export async function listTasks(
     .from(tasks)
     .leftJoin(customers, eq(customers.id, tasks.customerId))
     .leftJoin(staffUsers, eq(staffUsers.id, tasks.assigneeId))
+    .leftJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
     .where(
       and(
         eq(tasks.status, input.status),
@@ -107,6 +197,11 @@ export async function completeTask(db: Queryable, actor: RequestActor, viewer: T
   if (!task) throw new DomainError('not_found', 'No such task.');
   if (task.status === 'open') {
     await db.update(tasks).set({ status: 'done', completedAt: new Date() }).where(eq(tasks.id, taskId));
+    const dueAgain = task.dueAt ? nextDue(task.dueAt, task.recurrence) : null;
+    if (dueAgain) {
+      const { id, createdAt, completedAt, remindedAt, status, ...repeated } = task;
+      await insertTask(db, { ...repeated, dueAt: dueAgain }, actor.viewer.userId);
+    }
     await appendAuditEntry(db, actor.audit, {
       action: 'task.complete',
       resourceType: 'task',
@@ -114,17 +209,45 @@ export async function completeTask(db: Queryable, actor: RequestActor, viewer: T
       customerId: task.customerId ?? undefined,
     });
   }
-  const [row] = await db
-    .select(taskColumns)
-    .from(tasks)
-    .leftJoin(customers, eq(customers.id, tasks.customerId))
-    .leftJoin(staffUsers, eq(staffUsers.id, tasks.assigneeId))
-    .where(eq(tasks.id, taskId));
-  return row as NonNullable<typeof row>;
+  return findTask(db, taskId);
+}
+
+/** A customer's open tasks, soonest due first (for the 360° view). */
+export async function listOpenTasksOf(db: Queryable, customerId: string, limit: number) {
+  return selectTasks(db)
+    .where(and(eq(tasks.customerId, customerId), eq(tasks.status, 'open')))
+    .orderBy(asc(sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`), asc(tasks.createdAt))
+    .limit(limit);
+}
+
+/** Tells assignees about open tasks due within the hour (once per task). */
+export async function remindDueTasks(db: Queryable, now = new Date()) {
+  const due = await db
+    .update(tasks)
+    .set({ remindedAt: now })
+    .where(
+      and(
+        eq(tasks.status, 'open'),
+        sql`${tasks.remindedAt} IS NULL`,
+        sql`${tasks.assigneeId} IS NOT NULL`,
+        sql`${tasks.dueAt} <= ${new Date(now.getTime() + 3_600_000)}`,
+      ),
+    )
+    .returning({ id: tasks.id, assigneeId: tasks.assigneeId, customerId: tasks.customerId });
+  await notify(
+    db,
+    due.map((task) => ({
+      userId: task.assigneeId as string,
+      kind: 'task_due' as const,
+      customerId: task.customerId,
+      taskId: task.id,
+    })),
+  );
+  return { reminded: due.length };
 }
 
 /** Closes a customer's open tasks of a kind (the review is done once the data is verified). */
-export async function completeOpenTasksFor(db: Queryable, customerId: string, kind: 'data_review') {
+export async function completeOpenTasksFor(db: Queryable, customerId: string, kind: TaskKind) {
   await db
     .update(tasks)
     .set({ status: 'done', completedAt: new Date() })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, uniqueMarker } from '../../../test/app';
 import { tasks } from '../../db/schema';
+import { remindDueTasks } from './service';
 
 describe('tasks', () => {
   it('lists the caller’s tasks a page at a time, soonest due first, named by kind and customer', async () => {
@@ -50,5 +51,73 @@ describe('tasks', () => {
     expect(others.json()).toEqual({ items: [], nextCursor: null });
     const wrongCursor = await sales.request({ method: 'GET', url: '/api/v1/tasks?cursor=nonsense' });
     expect(wrongCursor.statusCode).toBe(422);
+  });
+});
+
+describe('tasks made by people', () => {
+  it('creates a task for the owner, tells them, repeats it when done, and reminds before it is due', async () => {
+    const { signIn, db } = await createTestApp();
+    const owner = await signIn('sales');
+    const colleague = await signIn('service');
+    const admin = await signIn('admin');
+    const created = await owner.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: { kind: 'organization', organization: { legalName: `${uniqueMarker('rt')}续约公司` } },
+    });
+    const customerId = created.json().id;
+    const dueAt = new Date(Date.now() + 30 * 60_000).toISOString();
+    const task = await admin.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: { kind: 'call_back', customerId, dueAt, note: '客户下午方便', recurrence: 'weekly' },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    expect(task.json()).toMatchObject({
+      kind: 'call_back',
+      assignee: { id: owner.user.id },
+      note: '客户下午方便',
+      recurrence: 'weekly',
+    });
+    const bell = (await owner.request({ method: 'GET', url: '/api/v1/notifications' })).json();
+    expect(bell.items[0]).toMatchObject({ kind: 'task_assigned', taskId: task.json().id });
+
+    expect((await remindDueTasks(db)).reminded).toBeGreaterThanOrEqual(1);
+    const reminded = (await owner.request({ method: 'GET', url: '/api/v1/notifications' })).json();
+    expect(
+      reminded.items.filter(
+        (n: { kind: string; taskId: string }) => n.kind === 'task_due' && n.taskId === task.json().id,
+      ),
+    ).toHaveLength(1);
+    await remindDueTasks(db);
+    const once = (await owner.request({ method: 'GET', url: '/api/v1/notifications' })).json();
+    expect(
+      once.items.filter(
+        (n: { kind: string; taskId: string }) => n.kind === 'task_due' && n.taskId === task.json().id,
+      ),
+    ).toHaveLength(1);
+
+    const done = await owner.request({ method: 'POST', url: `/api/v1/tasks/${task.json().id}/complete` });
+    expect(done.json().status).toBe('done');
+    const open = (await owner.request({ method: 'GET', url: '/api/v1/tasks' })).json().items;
+    const next = open.find(
+      (item: { kind: string; customer: { id: string } }) =>
+        item.kind === 'call_back' && item.customer.id === customerId,
+    );
+    expect(Date.parse(next.dueAt) - Date.parse(dueAt)).toBe(7 * 86_400_000);
+
+    const notRecurringWithoutDate = await owner.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: { kind: 'follow_up', customerId, recurrence: 'daily' },
+    });
+    expect(notRecurringWithoutDate.statusCode).toBe(422);
+    // Out of scope: the service user cannot attach tasks to this customer.
+    const outside = await colleague.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: { kind: 'follow_up', customerId },
+    });
+    expect(outside.statusCode).toBe(404);
   });
 });

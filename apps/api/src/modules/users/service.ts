@@ -58,3 +58,12 @@ export async function findStaffNames(db: Queryable, ids: (string | null)[]): Pro
     .where(inArray(staffUsers.id, wanted));
   return new Map(rows.map((row) => [row.id, row.displayName]));
 }
+
+/** Staff users by id with what assignment needs: roles and whether they still work here. */
+export async function findStaffMembers(db: Queryable, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: staffUsers.id, roles: staffUsers.roles, isActive: staffUsers.isActive })
+    .from(staffUsers)
+    .where(inArray(staffUsers.id, ids));
+}

@@ -1,0 +1,112 @@
+/** Every query on work orders and their events. */
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../db/client';
+import { customers, orders, staffUsers, workOrderEvents, workOrders } from '../../db/schema';
+import type { Viewer } from '../access/policies';
+import { customerScope } from '../customers/repo';
+
+export type WorkOrderRow = typeof workOrders.$inferSelect;
+export type WorkOrderInsert = typeof workOrders.$inferInsert;
+export type WorkOrderEventInsert = typeof workOrderEvents.$inferInsert;
+
+const assignee = alias(staffUsers, 'assignee');
+const creator = alias(staffUsers, 'creator');
+
+/**
+ * The work orders a viewer may see: those of customers in their data scope, and for service staff also
+ * the ones assigned to them or their queues (so a resolved case stays in their sight).
+ */
+export function workOrderScope(viewer: Viewer): SQL | undefined {
+  const byCustomer = customerScope(viewer);
+  if (viewer.dataScope !== 'assigned_work_orders' || !viewer.userId) return byCustomer;
+  return or(
+    eq(workOrders.assigneeId, viewer.userId),
+    sql`${workOrders.queueId} = ANY(${sql.param(viewer.queueIds)}::text[])`,
+    byCustomer,
+  );
+}
+
+export const workOrderColumns = {
+  workOrder: workOrders,
+  customerName: customers.displayName,
+  orderNo: orders.orderNo,
+  assigneeName: assignee.displayName,
+  creatorName: creator.displayName,
+};
+
+export type WorkOrderListRow = {
+  workOrder: WorkOrderRow;
+  customerName: string;
+  orderNo: string | null;
+  assigneeName: string | null;
+  creatorName: string | null;
+};
+
+export function selectWorkOrders(db: Queryable) {
+  return db
+    .select(workOrderColumns)
+    .from(workOrders)
+    .innerJoin(customers, eq(customers.id, workOrders.customerId))
+    .leftJoin(orders, eq(orders.id, workOrders.orderId))
+    .leftJoin(assignee, eq(assignee.id, workOrders.assigneeId))
+    .leftJoin(creator, eq(creator.id, workOrders.createdBy));
+}
+
+export async function findWorkOrder(
+  db: Queryable,
+  id: string,
+  scope?: SQL,
+): Promise<WorkOrderListRow | null> {
+  const [row] = await selectWorkOrders(db).where(and(eq(workOrders.id, id), scope));
+  return row ?? null;
+}
+
+/** Locks the work order row for a change, within the viewer's scope. */
+export async function lockWorkOrder(db: Queryable, id: string, scope?: SQL): Promise<WorkOrderRow | null> {
+  const [row] = await db
+    .select({ workOrder: workOrders })
+    .from(workOrders)
+    .innerJoin(customers, eq(customers.id, workOrders.customerId))
+    .where(and(eq(workOrders.id, id), scope))
+    .for('update', { of: workOrders });
+  return row?.workOrder ?? null;
+}
+
+export async function insertWorkOrderEvents(db: Queryable, events: WorkOrderEventInsert[]) {
+  if (events.length === 0) return [];
+  return db.insert(workOrderEvents).values(events).returning();
+}
+
+export async function listEventRows(db: Queryable, workOrderId: string) {
+  const actor = alias(staffUsers, 'actor');
+  return db
+    .select({ event: workOrderEvents, actorName: actor.displayName, assigneeName: assignee.displayName })
+    .from(workOrderEvents)
+    .leftJoin(actor, eq(actor.id, workOrderEvents.actorId))
+    .leftJoin(assignee, eq(assignee.id, workOrderEvents.assigneeId))
+    .where(eq(workOrderEvents.workOrderId, workOrderId))
+    .orderBy(workOrderEvents.sequence);
+}
+
+/** Whether the customer has another open after-sales work order than `exceptId`. */
+export async function hasOtherOpenAfterSales(db: Queryable, customerId: string, exceptId: string) {
+  const [row] = await db
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.customerId, customerId),
+        eq(workOrders.category, 'after_sales'),
+        inArray(workOrders.status, ['new', 'assigned', 'in_progress', 'waiting_customer']),
+        sql`${workOrders.id} <> ${exceptId}`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function nextWorkOrderNumber(db: Queryable, localDate: string): Promise<string> {
+  const result = await db.execute<{ n: string }>(sql`SELECT nextval('work_order_numbers')::text AS n`);
+  return `WO-${localDate.replaceAll('-', '')}-${(result.rows[0]?.n ?? '0').padStart(6, '0')}`;
+}
