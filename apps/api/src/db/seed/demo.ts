@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { Database } from '../client';
+import { seedDemoActivity } from './activity';
 import { seedCustomers } from './customers';
 import { seedStaffUsers } from './staff';
 
@@ -14,5 +15,7 @@ export async function seedDemoIfEmpty(db: Database, pool: Pool, size: 'full' | '
   const staff = await seedStaffUsers(db);
   const ownerIds = [...staff.values()].filter((u) => u.roles.includes('sales')).map((u) => u.id);
   await seedCustomers(pool, { count: demoSizes[size], seed: 20261123, ownerIds });
+  const serviceUser = [...staff.values()].find((u) => u.roles.includes('service'));
+  await seedDemoActivity(db, { serviceUserId: serviceUser?.id ?? null });
   return true;
 }
