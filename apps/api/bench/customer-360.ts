@@ -12,18 +12,13 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app';
 import { seedCustomers } from '../src/db/seed/customers';
 import { demoPassword, seedStaffUsers } from '../src/db/seed/staff';
-import { openBenchDatabase, percentile } from './bench-database';
+import { latencySummary, openBenchDatabase, signInAsDemoAdmin } from './bench-database';
 
 const count = Number(process.env.BENCH_N ?? 1_000_000);
 const heavyCount = Number(process.env.BENCH_HEAVY ?? 20);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const batchSize = 100_000;
 const seed = 360360;
-
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50_ms: percentile(sorted, 50), p95_ms: percentile(sorted, 95), p99_ms: percentile(sorted, 99) };
-}
 
 const captured: { text: string; params: unknown[] }[] = [];
 let isCapturing = false;
@@ -106,12 +101,7 @@ try {
 
   const app = await buildApp({ db, config: { ...config, webDistDir: undefined }, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signIn = await fetch(`${address}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@demo.cims', password: demoPassword }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await signInAsDemoAdmin(address, demoPassword);
 
   const times = { view: [] as number[], timeline: [] as number[] };
   const raw = { view: [] as number[], timeline: [] as number[] };
@@ -161,11 +151,11 @@ try {
   }
   await app.close();
 
-  const view = summary(times.view);
-  const timeline = summary(times.timeline);
-  const rawView = summary(raw.view);
+  const view = latencySummary(times.view);
+  const timeline = latencySummary(times.timeline);
+  const rawView = latencySummary(raw.view);
   console.log('360 view', JSON.stringify({ http: view, raw: rawView }));
-  console.log('timeline pages', JSON.stringify({ http: timeline, raw: summary(raw.timeline) }));
+  console.log('timeline pages', JSON.stringify({ http: timeline, raw: latencySummary(raw.timeline) }));
   console.log(
     JSON.stringify({
       bench: '360',

@@ -12,17 +12,12 @@ import { buildApp } from '../src/app';
 import { generateCustomers, seedCustomers } from '../src/db/seed/customers';
 import { createRandom } from '../src/db/seed/random';
 import { demoPassword, seedStaffUsers } from '../src/db/seed/staff';
-import { openBenchDatabase, percentile } from './bench-database';
+import { latencySummary, openBenchDatabase, signInAsDemoAdmin } from './bench-database';
 
 const count = Number(process.env.BENCH_N ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const batchSize = 100_000;
 const seed = 424242;
-
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50_ms: percentile(sorted, 50), p95_ms: percentile(sorted, 95), p99_ms: percentile(sorted, 99) };
-}
 
 const captured: { text: string; params: unknown[] }[] = [];
 let isCapturing = false;
@@ -74,12 +69,7 @@ try {
 
   const app = await buildApp({ db, config: { ...config, webDistDir: undefined }, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signIn = await fetch(`${address}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@demo.cims', password: demoPassword }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await signInAsDemoAdmin(address, demoPassword);
 
   const httpTimes = new Map<string, number[]>();
   const rawTimes = new Map<string, number[]>();
@@ -114,11 +104,11 @@ try {
 
   const byKind: Record<string, unknown> = {};
   for (const [kind, samples] of httpTimes) {
-    byKind[kind] = { http: summary(samples), raw: summary(rawTimes.get(kind) ?? []) };
+    byKind[kind] = { http: latencySummary(samples), raw: latencySummary(rawTimes.get(kind) ?? []) };
     console.log(kind.padEnd(22), JSON.stringify(byKind[kind]));
   }
-  const http = summary([...httpTimes.values()].flat());
-  const raw = summary([...rawTimes.values()].flat());
+  const http = latencySummary([...httpTimes.values()].flat());
+  const raw = latencySummary([...rawTimes.values()].flat());
   console.log(
     JSON.stringify({
       bench: 'search',

@@ -8,7 +8,7 @@
 import type { components } from '@cims/api-client';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { validationFailed } from '../../http/errors';
+import { cursorParts, decodeCursor, encodeCursor } from '../../http/cursor';
 
 type Schemas = components['schemas'];
 export type TimelineEventType = Schemas['TimelineEventType'];
@@ -32,23 +32,7 @@ interface Cursor {
   key: string;
 }
 
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const [occurredAt, key] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof occurredAt === 'string' &&
-      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(occurredAt) &&
-      typeof key === 'string' &&
-      /^(order|interaction|work_order|profile):[0-9a-f-]{1,36}$/.test(key)
-    )
-      return { occurredAt, key };
-  } catch {
-    // fall through to the validation error
-  }
-  throw validationFailed([
-    { path: '/query/cursor', message: 'Not a cursor of this list; start from the first page' },
-  ]);
-}
+const timelineKey = /^(order|interaction|work_order|profile):[0-9a-f-]{1,36}$/;
 
 type TimelineRow = {
   type: TimelineEventType;
@@ -125,7 +109,10 @@ export async function listTimeline(
   db: Queryable,
   input: { customerId: string; types?: TimelineEventType[]; limit: number; cursor?: string },
 ): Promise<Schemas['TimelinePage']> {
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const [occurredAt, key] = input.cursor
+    ? decodeCursor(input.cursor, [cursorParts.pgTimestamp, timelineKey])
+    : [];
+  const after: Cursor | null = occurredAt && key ? { occurredAt, key } : null;
   const types = input.types?.length ? [...new Set(input.types)] : allTypes;
   const branches = sql.join(
     types.map((type) => branch(type, input.customerId, after, input.limit + 1)),
@@ -142,8 +129,6 @@ export async function listTimeline(
   return {
     items: page.map(toTimelineEvent),
     nextCursor:
-      result.rows.length > input.limit && last
-        ? Buffer.from(JSON.stringify([last.occurred_text, last.key])).toString('base64url')
-        : null,
+      result.rows.length > input.limit && last ? encodeCursor([last.occurred_text, last.key]) : null,
   };
 }

@@ -8,6 +8,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { customers, type OrderLineRow, orders, productCodeMappings } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
+import { cursorParts, decodeCursor, encodeCursor } from '../../http/cursor';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { resolveCustomerKeys } from '../customers/customer-key';
@@ -151,15 +152,17 @@ export async function listCustomerOrders(
   input: { customerId: string; limit: number; cursor?: string },
 ) {
   const customer = await getCustomer(db, actor.viewer, input.customerId);
-  const after = input.cursor ? decodeOrderCursor(input.cursor) : null;
+  const [afterOrdered, afterId] = input.cursor
+    ? decodeCursor(input.cursor, [cursorParts.isoTimestamp, cursorParts.uuid])
+    : [];
   const rows = await db
     .select()
     .from(orders)
     .where(
       and(
         eq(orders.customerId, customer.row.id),
-        after
-          ? sql`(${orders.orderedAt}, ${orders.id}) < (${after.orderedAt}::timestamptz, ${after.id}::uuid)`
+        afterId
+          ? sql`(${orders.orderedAt}, ${orders.id}) < (${afterOrdered}::timestamptz, ${afterId}::uuid)`
           : undefined,
       ),
     )
@@ -170,28 +173,8 @@ export async function listCustomerOrders(
   return {
     items: page.map((row) => toOrder(row, customer.row.displayName)),
     nextCursor:
-      rows.length > input.limit && last
-        ? Buffer.from(JSON.stringify([last.orderedAt.toISOString(), last.id])).toString('base64url')
-        : null,
+      rows.length > input.limit && last ? encodeCursor([last.orderedAt.toISOString(), last.id]) : null,
   };
-}
-
-function decodeOrderCursor(cursor: string) {
-  try {
-    const [orderedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof orderedAt === 'string' &&
-      !Number.isNaN(Date.parse(orderedAt)) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id)
-    )
-      return { orderedAt, id };
-  } catch {
-    // fall through to the validation error
-  }
-  throw validationFailed([
-    { path: '/query/cursor', message: 'Not a cursor of this list; start from the first page' },
-  ]);
 }
 
 export async function listProductCodeMappings(db: Queryable) {

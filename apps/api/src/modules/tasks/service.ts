@@ -8,6 +8,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { customers, staffUsers, tasks, workOrders } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
+import { cursorParts, decodeCursor, encodeCursor } from '../../http/cursor';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry } from '../audit/service';
 import { customerScope } from '../customers/repo';
@@ -118,45 +119,14 @@ function nextDue(dueAt: Date, recurrence: Recurrence): Date | null {
 
 // Soonest due first, undated last; the sort key as PostgreSQL text keeps microseconds for the cursor.
 const dueKey = sql<string>`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`;
-const timestampText = /^(infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?)$/;
-const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-interface TaskCursor {
-  dueAt: string;
-  createdAt: string;
-  id: string;
-}
-
-function encodeCursor(cursor: TaskCursor): string {
-  return Buffer.from(JSON.stringify([cursor.dueAt, cursor.createdAt, cursor.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): TaskCursor {
-  try {
-    const [dueAt, createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof dueAt === 'string' &&
-      timestampText.test(dueAt) &&
-      typeof createdAt === 'string' &&
-      timestampText.test(createdAt) &&
-      typeof id === 'string' &&
-      uuidText.test(id)
-    )
-      return { dueAt, createdAt, id };
-  } catch {
-    // fall through to the validation error
-  }
-  throw validationFailed([
-    { path: '/query/cursor', message: 'Not a cursor of this list; start from the first page' },
-  ]);
-}
-
 export async function listTasks(
   db: Queryable,
   viewer: TaskViewer,
   input: { status: 'open' | 'done'; limit: number; cursor?: string },
 ) {
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const [afterDue, afterCreated, afterId] = input.cursor
+    ? decodeCursor(input.cursor, [cursorParts.pgTimestamp, cursorParts.pgTimestamp, cursorParts.uuid])
+    : [];
   const rows = await db
     .select({
       ...taskColumns,
@@ -171,8 +141,8 @@ export async function listTasks(
       and(
         eq(tasks.status, input.status),
         visibleTo(viewer),
-        after
-          ? sql`(${dueKey}, ${tasks.createdAt}, ${tasks.id}) > (${after.dueAt}::timestamptz, ${after.createdAt}::timestamptz, ${after.id}::uuid)`
+        afterId
+          ? sql`(${dueKey}, ${tasks.createdAt}, ${tasks.id}) > (${afterDue}::timestamptz, ${afterCreated}::timestamptz, ${afterId}::uuid)`
           : undefined,
       ),
     )
@@ -183,9 +153,7 @@ export async function listTasks(
   return {
     rows: page,
     nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor({ dueAt: last.dueKey, createdAt: last.createdKey, id: last.task.id })
-        : null,
+      rows.length > input.limit && last ? encodeCursor([last.dueKey, last.createdKey, last.task.id]) : null,
   };
 }
 

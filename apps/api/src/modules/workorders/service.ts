@@ -10,6 +10,7 @@ import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { customers, orders, workOrders } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
+import { cursorParts, decodeCursor, encodeCursor } from '../../http/cursor';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { customerScope, lockCustomerRow } from '../customers/repo';
@@ -482,27 +483,6 @@ export async function findWorkOrderEvent(db: Queryable, workOrderId: string, eve
   return row;
 }
 
-const timestampText = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof createdAt === 'string' &&
-      timestampText.test(createdAt) &&
-      typeof id === 'string' &&
-      uuidText.test(id)
-    )
-      return { createdAt, id };
-  } catch {
-    // fall through to the validation error
-  }
-  throw validationFailed([
-    { path: '/query/cursor', message: 'Not a cursor of this list; start from the first page' },
-  ]);
-}
-
 export interface WorkOrderFilters {
   status?: WorkOrderStatus[];
   assignee?: string;
@@ -515,7 +495,9 @@ export interface WorkOrderFilters {
 }
 
 export async function listWorkOrders(db: Queryable, actor: RequestActor, filters: WorkOrderFilters) {
-  const after = filters.cursor ? decodeCursor(filters.cursor) : null;
+  const [afterCreated, afterId] = filters.cursor
+    ? decodeCursor(filters.cursor, [cursorParts.isoTimestamp, cursorParts.uuid])
+    : [];
   const assigneeId =
     filters.assignee === 'me'
       ? (actor.viewer.userId ?? '00000000-0000-0000-0000-000000000000')
@@ -530,8 +512,8 @@ export async function listWorkOrders(db: Queryable, actor: RequestActor, filters
     filters.customerId ? eq(workOrders.customerId, filters.customerId) : undefined,
     filters.category ? eq(workOrders.category, filters.category) : undefined,
     filters.isBreached === undefined ? undefined : filters.isBreached ? breached : sql`NOT ${breached}`,
-    after
-      ? sql`(${workOrders.createdAt}, ${workOrders.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+    afterId
+      ? sql`(${workOrders.createdAt}, ${workOrders.id}) < (${afterCreated}::timestamptz, ${afterId}::uuid)`
       : undefined,
   ];
   const rows = await selectWorkOrders(db)
@@ -544,9 +526,7 @@ export async function listWorkOrders(db: Queryable, actor: RequestActor, filters
     rows: page,
     nextCursor:
       rows.length > filters.limit && last
-        ? Buffer.from(JSON.stringify([last.workOrder.createdAt.toISOString(), last.workOrder.id])).toString(
-            'base64url',
-          )
+        ? encodeCursor([last.workOrder.createdAt.toISOString(), last.workOrder.id])
         : null,
   };
 }
