@@ -425,6 +425,8 @@ const commonShape = {
   lifecycleStage: ZLifecycleStage.optional(),
   ownerId: z.uuid('Must be a UUID').nullish(),
   notes: optionalText(5000),
+  /** 合同到期: a renewal task for the owner is created 30 days before. */
+  contractEndDate: blankAsNull(ZIsoDate),
 };
 
 export const ZPersonCustomerCreate = z.strictObject({

@@ -160,6 +160,8 @@ export const customers = pgTable(
     provenance: jsonb('provenance').$type<Record<string, FieldProvenance>>().notNull().default({}),
     /** `in_after_sales` while an after-sales work order is open (modules/workorders keeps it current). */
     serviceStatus: text('service_status', { enum: ['in_after_sales'] }),
+    /** 合同到期: the renewal job gives the owner a task 30 days before. */
+    contractEndDate: date('contract_end_date', { mode: 'string' }),
     /** A to D; scored from orders (RFM) by the value-tier job. */
     valueTier: text('value_tier', { enum: ['A', 'B', 'C', 'D'] }),
   },
@@ -181,6 +183,7 @@ export const customers = pgTable(
     index('customers_last_verified_at_idx').on(t.lastVerifiedAt),
     index('customers_uscc_idx').on(t.uscc),
     index('customers_merged_into_id_idx').on(t.mergedIntoId),
+    index('customers_contract_end_date_idx').on(t.contractEndDate).where(sql`contract_end_date IS NOT NULL`),
   ],
 );
 
@@ -572,10 +575,10 @@ export const tasks = pgTable(
     index('tasks_assignee_idx').on(t.assigneeId, t.status, t.dueAt),
     index('tasks_customer_idx').on(t.customerId, t.status),
     index('tasks_due_idx').on(t.dueAt).where(sql`status = 'open' AND reminded_at IS NULL`),
-    // At most one open review task per customer: the daily job can run again without repeats.
-    uniqueIndex('tasks_open_review_per_customer_key')
+    // At most one open review or renewal task per customer: the daily jobs can run again without repeats.
+    uniqueIndex('tasks_open_job_task_per_customer_key')
       .on(t.customerId, t.kind)
-      .where(sql`status = 'open' AND kind = 'data_review'`),
+      .where(sql`status = 'open' AND kind IN ('data_review', 'renewal')`),
   ],
 );
 

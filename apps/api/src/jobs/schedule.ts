@@ -22,7 +22,7 @@ import { flagStaleCustomers } from '../modules/data-quality/service';
 import { runScan } from '../modules/duplicates/scan';
 import { failImport, findInterruptedImports, processImport } from '../modules/imports/service';
 import { runRetention } from '../modules/retention/service';
-import { remindDueTasks } from '../modules/tasks/service';
+import { createRenewalTasks, remindDueTasks } from '../modules/tasks/service';
 import { runSlaClock } from '../modules/workorders/service';
 
 export type OnDemandJob = 'import' | 'duplicate-scan';
@@ -95,6 +95,7 @@ export async function startJobs(
       { name: 'interrupted-imports', cron: '* * * * *', run: () => requeueInterrupted(interruptedAfterMs) },
       { name: 'sla-clock', cron: '*/5 * * * *', run: () => runSlaClock(db) },
       { name: 'task-reminders', cron: '*/15 * * * *', run: () => remindDueTasks(db) },
+      { name: 'contract-renewals', cron: '30 4 * * *', run: () => createRenewalTasks(db) },
     ];
     for (const job of scheduled) {
       await boss.createQueue(job.name);

@@ -1700,6 +1700,11 @@ export interface components {
             /** Format: uuid */
             ownerId?: string | null;
             notes?: string | null;
+            /**
+             * Format: date
+             * @description 合同到期 the end of the customer's contract; the owner gets a renewal task 30 days before.
+             */
+            contractEndDate?: string | null;
         };
         /** @enum {string} */
         OrganizationSize: "micro" | "small" | "medium" | "large";
@@ -1728,6 +1733,11 @@ export interface components {
             /** Format: uuid */
             ownerId?: string | null;
             notes?: string | null;
+            /**
+             * Format: date
+             * @description 合同到期 the end of the customer's contract; the owner gets a renewal task 30 days before.
+             */
+            contractEndDate?: string | null;
         };
         /** @description A new customer; `kind` selects the person or organization shape. */
         CustomerCreate: components["schemas"]["PersonCustomerCreate"] | components["schemas"]["OrganizationCustomerCreate"];
@@ -1870,6 +1880,11 @@ export interface components {
             mergedInto: components["schemas"]["CustomerRef"] | null;
             serviceStatus: components["schemas"]["ServiceStatus"];
             valueTier: components["schemas"]["ValueTier"];
+            /**
+             * Format: date
+             * @description 合同到期; the owner gets a renewal task 30 days before.
+             */
+            contractEndDate: string | null;
         };
         CustomerSearchResult: {
             /** @description Best matches first. */
@@ -1910,6 +1925,11 @@ export interface components {
             /** Format: uuid */
             ownerId?: string | null;
             notes?: string | null;
+            /**
+             * Format: date
+             * @description 合同到期 the end of the customer's contract; the owner gets a renewal task 30 days before.
+             */
+            contractEndDate?: string | null;
         };
         /**
          * @description The classified fields whose access depends on the viewer's role.

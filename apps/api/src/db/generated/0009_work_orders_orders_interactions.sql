@@ -100,6 +100,7 @@ CREATE TABLE "work_orders" (
 --> statement-breakpoint
 DROP INDEX "tasks_open_per_customer_key";--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "service_status" text;--> statement-breakpoint
+ALTER TABLE "customers" ADD COLUMN "contract_end_date" date;--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "value_tier" text;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "work_order_id" uuid;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "note" text;--> statement-breakpoint
@@ -132,6 +133,7 @@ CREATE INDEX "work_orders_assignee_idx" ON "work_orders" USING btree ("assignee_
 CREATE INDEX "work_orders_queue_idx" ON "work_orders" USING btree ("queue_id","status");--> statement-breakpoint
 CREATE INDEX "work_orders_created_at_idx" ON "work_orders" USING btree ("created_at","id");--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "customers_contract_end_date_idx" ON "customers" USING btree ("contract_end_date") WHERE contract_end_date IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "tasks_customer_idx" ON "tasks" USING btree ("customer_id","status");--> statement-breakpoint
 CREATE INDEX "tasks_due_idx" ON "tasks" USING btree ("due_at") WHERE status = 'open' AND reminded_at IS NULL;--> statement-breakpoint
-CREATE UNIQUE INDEX "tasks_open_review_per_customer_key" ON "tasks" USING btree ("customer_id","kind") WHERE status = 'open' AND kind = 'data_review';
+CREATE UNIQUE INDEX "tasks_open_job_task_per_customer_key" ON "tasks" USING btree ("customer_id","kind") WHERE status = 'open' AND kind IN ('data_review', 'renewal');

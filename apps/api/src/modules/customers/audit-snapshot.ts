@@ -28,6 +28,7 @@ export function customerAuditSnapshot(record: CustomerRecord): Record<string, un
     lifecycleStage: row.lifecycleStage,
     ownerId: row.ownerId,
     notes: row.notes,
+    contractEndDate: row.contractEndDate,
     tags: row.tags,
     contactPoints: record.contactPoints.map(
       (p) =>

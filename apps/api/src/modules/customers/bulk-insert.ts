@@ -28,6 +28,7 @@ const customerColumns = {
   lifecycleStage: 'lifecycle_stage',
   ownerId: 'owner_id',
   notes: 'notes',
+  contractEndDate: 'contract_end_date',
   tags: 'tags',
   primaryPhone: 'primary_phone',
   primaryEmail: 'primary_email',

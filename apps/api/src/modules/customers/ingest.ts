@@ -87,7 +87,7 @@ export async function applyIncoming(
   const { row } = record;
   if (input.kind !== row.kind) return false;
   const incoming = kindColumns(input) as Record<string, unknown>;
-  for (const key of ['customerType', 'industry', 'notes'] as const) {
+  for (const key of ['customerType', 'industry', 'notes', 'contractEndDate'] as const) {
     if (input[key]) incoming[key] = input[key];
   }
   if (input.kind === 'person' && input.person.gender === 'unknown') delete incoming.gender;

@@ -63,7 +63,14 @@ export function fieldsSetBy(input: TCustomerCreate): string[] {
   const fields = Object.entries(profile)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
     .map(([field]) => (field === 'size' ? 'organizationSize' : field));
-  for (const key of ['customerType', 'industry', 'notes', 'lifecycleStage', 'sourceChannel'] as const) {
+  for (const key of [
+    'customerType',
+    'industry',
+    'notes',
+    'lifecycleStage',
+    'sourceChannel',
+    'contractEndDate',
+  ] as const) {
     if (input[key]) fields.push(key);
   }
   if (input.contactPoints?.length) fields.push('contactPoints');
@@ -106,6 +113,7 @@ export function customerRowsFor(
     lifecycleStage: input.lifecycleStage ?? 'lead',
     ownerId: options.ownerId,
     notes: input.notes ?? null,
+    contractEndDate: input.contractEndDate ?? null,
     tags,
     lastVerifiedAt: options.lastVerifiedAt,
     provenance: options.provenance,

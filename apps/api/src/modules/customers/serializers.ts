@@ -94,6 +94,7 @@ export function toCustomer(record: CustomerRecord, viewer: Viewer): Schemas['Cus
     mergedInto: record.mergedInto,
     serviceStatus: row.serviceStatus,
     valueTier: row.valueTier,
+    contractEndDate: row.contractEndDate,
   };
 }
 

@@ -307,6 +307,7 @@ export async function updateCustomer(
       'lifecycleStage',
       'ownerId',
       'notes',
+      'contractEndDate',
     ] as const) {
       if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });
     }

@@ -77,6 +77,6 @@ export async function flagStaleCustomers(db: Database) {
       JOIN staff_users u ON u.id = c.owner_id AND u.is_active
      WHERE c.deleted_at IS NULL AND c.erased_at IS NULL
        AND coalesce(c.last_verified_at, c.created_at) < now() - make_interval(days => ${staleAfterDays})
-    ON CONFLICT (customer_id, kind) WHERE status = 'open' AND kind = 'data_review' DO NOTHING`);
+    ON CONFLICT (customer_id, kind) WHERE status = 'open' AND kind IN ('data_review', 'renewal') DO NOTHING`);
   return { tasksCreated: result.rowCount ?? 0 };
 }

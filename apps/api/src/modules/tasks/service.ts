@@ -221,3 +221,34 @@ export async function completeOpenTasksFor(db: Queryable, customerId: string, ki
     .set({ status: 'done', completedAt: new Date() })
     .where(and(eq(tasks.customerId, customerId), eq(tasks.kind, kind), eq(tasks.status, 'open')));
 }
+
+/** Days before a contract ends that its renewal task appears. */
+export const renewalLeadDays = 30;
+
+/**
+ * Contracts ending within the lead time give the customer's owner one open renewal task (续约), due a week
+ * before the end date (or now, when that has passed); a run repeated the same day adds nothing.
+ */
+export async function createRenewalTasks(db: Queryable, now = new Date()) {
+  const created = await db.execute<{ id: string; assignee_id: string; customer_id: string }>(sql`
+    INSERT INTO tasks (kind, customer_id, assignee_id, due_at)
+    SELECT 'renewal', c.id, c.owner_id,
+           greatest(${now}::timestamptz, ((c.contract_end_date - 7)::timestamp + interval '9 hours') AT TIME ZONE 'Asia/Shanghai')
+      FROM customers c
+      JOIN staff_users u ON u.id = c.owner_id AND u.is_active
+     WHERE c.deleted_at IS NULL AND c.erased_at IS NULL
+       AND c.contract_end_date BETWEEN (${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
+                                   AND (${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date + ${renewalLeadDays}::int
+    ON CONFLICT (customer_id, kind) WHERE status = 'open' AND kind IN ('data_review', 'renewal') DO NOTHING
+    RETURNING id, assignee_id, customer_id`);
+  await notify(
+    db,
+    created.rows.map((task) => ({
+      userId: task.assignee_id,
+      kind: 'task_assigned' as const,
+      customerId: task.customer_id,
+      taskId: task.id,
+    })),
+  );
+  return { tasksCreated: created.rows.length };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, uniqueMarker } from '../../../test/app';
 import { tasks } from '../../db/schema';
-import { remindDueTasks } from './service';
+import { createRenewalTasks, remindDueTasks } from './service';
 
 describe('tasks', () => {
   it('lists the caller’s tasks a page at a time, soonest due first, named by kind and customer', async () => {
@@ -119,5 +119,49 @@ describe('tasks made by people', () => {
       payload: { kind: 'follow_up', customerId },
     });
     expect(outside.statusCode).toBe(404);
+  });
+});
+
+describe('contract renewals', () => {
+  it('gives the owner one renewal task for a contract ending within 30 days, due a week before', async () => {
+    const { signIn, db } = await createTestApp();
+    const owner = await signIn('sales');
+    const now = new Date('2026-12-01T02:00:00Z');
+    const customerEnding = async (contractEndDate: string) => {
+      const created = await owner.request({
+        method: 'POST',
+        url: '/api/v1/customers',
+        payload: {
+          kind: 'organization',
+          organization: { legalName: `${uniqueMarker('ct')}合同公司` },
+          contractEndDate,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json().contractEndDate).toBe(contractEndDate);
+      return created.json().id as string;
+    };
+    const soon = await customerEnding('2026-12-20');
+    const later = await customerEnding('2027-03-01');
+    await createRenewalTasks(db, now);
+    await createRenewalTasks(db, now);
+    const renewals = (await owner.request({ method: 'GET', url: '/api/v1/tasks?limit=200' }))
+      .json()
+      .items.filter((task: { kind: string }) => task.kind === 'renewal');
+    expect(renewals.map((task: { customer: { id: string } }) => task.customer.id)).toEqual([soon]);
+    expect(renewals.map((task: { customer: { id: string } }) => task.customer.id)).not.toContain(later);
+    // A week before 2026-12-20, at 09:00 in Shanghai.
+    expect(renewals[0].dueAt).toBe('2026-12-13T01:00:00.000Z');
+    const invalid = await owner.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: {
+        kind: 'organization',
+        organization: { legalName: '日期公司' },
+        contractEndDate: '2026-02-30',
+      },
+    });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.json().errors[0].path).toBe('/contractEndDate');
   });
 });
