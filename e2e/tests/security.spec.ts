@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_USERS, signInAndWait, signOut, uniqueMobile } from './support';
+import { DEMO_USERS, openWorkOrder, signInAndWait, signOut, uniqueMobile } from './support';
 
 /*
  * What each role may see: masking and the reveal permission, the data scope of a sales team, and the
@@ -8,7 +8,9 @@ import { DEMO_USERS, signInAndWait, signOut, uniqueMobile } from './support';
  */
 
 test('service sees a resident ID masked and is offered no reveal', async ({ page }) => {
-  await signInAndWait(page, DEMO_USERS.service);
+  // Service staff see the customers of the work orders assigned to them (or their queue), so the
+  // administrator first finds a person with a resident ID and opens a work order for them.
+  await signInAndWait(page);
   await page.getByLabel('客户性质').selectOption({ label: '个人客户' });
   await expect(page).toHaveURL(/kind=person/);
 
@@ -22,17 +24,21 @@ test('service sees a resident ID masked and is offered no reveal', async ({ page
 
   const profile = page.getByRole('region', { name: '基本资料' });
   const maskedId = profile.getByRole('definition').filter({ hasText: /\d{6}\*{8}\d{3}[\dX]/ });
-  let hasFoundOne = false;
+  let customerPath: string | undefined;
   for (const path of detailPaths) {
     await page.goto(path);
     await expect(profile).toBeVisible();
     if ((await maskedId.count()) > 0) {
-      hasFoundOne = true;
+      customerPath = path;
       break;
     }
   }
-  expect(hasFoundOne, 'no person with a resident ID on the first page of the list').toBe(true);
+  expect(customerPath, 'no person with a resident ID on the first page of the list').toBeDefined();
+  await openWorkOrder(page, { category: '咨询', title: `证件咨询 ${uniqueMobile().slice(-4)}` });
+  await signOut(page);
 
+  await signInAndWait(page, DEMO_USERS.service);
+  await page.goto(customerPath ?? '/');
   await expect(maskedId).toContainText('********');
   await expect(maskedId.getByText('已脱敏')).toBeVisible();
   // Service's policy masks the ID without the right to reveal it, so no reveal control is offered at all.
@@ -116,7 +122,7 @@ test('the administrator reads the access policies and changes one role', async (
     table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: role, exact: true }) });
   // Data scope, resident ID, other ID, birth date, phone, email, WeChat, street address, reveal, action.
   await expect(roleRow('客服').getByRole('cell')).toHaveText([
-    '全部',
+    '工单分配给本人或本队列的客户',
     '脱敏',
     '脱敏',
     '隐藏',

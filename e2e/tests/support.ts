@@ -42,3 +42,44 @@ export async function signOut(page: Page) {
 export function uniqueMobile(): string {
   return `139${String(Date.now()).slice(-8)}`;
 }
+
+/** Creates a person with one mobile number through the form and waits for their page; returns its URL. */
+export async function createPerson(
+  page: Page,
+  person: { familyName: string; givenName: string; mobile: string },
+): Promise<string> {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '新建客户' }).click();
+  await page.getByRole('textbox', { name: '姓', exact: true }).fill(person.familyName);
+  await page.getByRole('textbox', { name: '名', exact: true }).fill(person.givenName);
+  await page
+    .getByRole('group', { name: '联系方式 1' })
+    .getByRole('textbox', { name: '电话号码' })
+    .fill(person.mobile);
+  await page.getByRole('button', { name: '创建客户' }).click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: `${person.familyName}${person.givenName}` }),
+  ).toBeVisible();
+  return page.url();
+}
+
+/**
+ * Opens a work order from the customer's 360° page that is showing (the assignment rules pick the
+ * queue and assignee) and returns its number, read from the customer's work-order tab.
+ */
+export async function openWorkOrder(
+  page: Page,
+  workOrder: { category: string; title: string },
+): Promise<string> {
+  await page.getByRole('button', { name: '新建工单' }).click();
+  const form = page.getByRole('region', { name: '新建工单' });
+  await form.getByLabel('工单分类').selectOption({ label: workOrder.category });
+  await form.getByRole('textbox', { name: '标题' }).fill(workOrder.title);
+  await form.getByRole('button', { name: '创建工单' }).click();
+  await expect(form).toBeHidden();
+
+  await page.getByRole('tab', { name: '工单' }).click();
+  const row = page.getByRole('row').filter({ hasText: workOrder.title });
+  await expect(row).toHaveCount(1);
+  return (await row.getByRole('link').first().textContent()) ?? '';
+}

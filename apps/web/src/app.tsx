@@ -14,6 +14,8 @@ import {
   IMPORT_ROLES,
   TASK_ROLES,
   type TStaffRole,
+  WORK_ORDER_ROLES,
+  WORK_ORDER_STATS_ROLES,
 } from './features/auth/roles';
 import { SignInPage } from './features/auth/sign-in-page';
 import { CustomerDetailPage } from './features/customers/customer-detail-page';
@@ -113,6 +115,27 @@ const router = createBrowserRouter([
       {
         path: 'tasks',
         lazy: lazyPage(TASK_ROLES, async () => (await import('./features/tasks/tasks-page')).TasksPage),
+      },
+      {
+        path: 'work-orders',
+        lazy: lazyPage(
+          WORK_ORDER_ROLES,
+          async () => (await import('./features/work-orders/work-orders-page')).WorkOrdersPage,
+        ),
+      },
+      {
+        path: 'work-orders/stats',
+        lazy: lazyPage(
+          WORK_ORDER_STATS_ROLES,
+          async () => (await import('./features/work-orders/work-order-stats-page')).WorkOrderStatsPage,
+        ),
+      },
+      {
+        path: 'work-orders/:workOrderId',
+        lazy: lazyPage(
+          WORK_ORDER_ROLES,
+          async () => (await import('./features/work-orders/work-order-page')).WorkOrderPage,
+        ),
       },
       {
         path: 'audit',

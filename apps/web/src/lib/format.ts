@@ -19,6 +19,9 @@ export function useFormatters() {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
       number: (value: number) => value.toLocaleString(locale),
+      // Amounts travel as decimal strings; two decimals fit a double exactly enough for display.
+      money: (amount: string, currency: string) =>
+        new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
       fileSize: (bytes: number) => {
         const exponent = Math.min(
           units.length - 1,

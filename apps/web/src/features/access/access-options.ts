@@ -15,7 +15,11 @@ export const STAFF_ROLES = [
   'compliance',
   'auditor',
 ] as const satisfies readonly TStaffRole[];
-export const DATA_SCOPES = ['all', 'own_or_team'] as const satisfies readonly TDataScope[];
+export const DATA_SCOPES = [
+  'all',
+  'own_or_team',
+  'assigned_work_orders',
+] as const satisfies readonly TDataScope[];
 export const FIELD_ACCESS_VALUES = ['visible', 'masked', 'hidden'] as const satisfies readonly TFieldAccess[];
 export const SENSITIVE_FIELD_NAMES = [
   'residentIdNumber',

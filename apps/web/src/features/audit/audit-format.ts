@@ -43,6 +43,16 @@ export const AUDIT_ACTIONS = [
   'duplicate.dismiss',
   'data_quality_settings.update',
   'task.complete',
+  'task.create',
+  'order.upsert',
+  'product_mapping.update',
+  'interaction.create',
+  'work_order.create',
+  'work_order.update',
+  'work_order.transition',
+  'work_order.assign',
+  'work_order.comment',
+  'work_order_settings.update',
 ] as const satisfies readonly AuditAction[];
 
 // Fails to compile when the contract gains an action this list (and so the translations) lacks.
@@ -65,6 +75,11 @@ const RESOURCE_TYPES = new Set([
   'retention_run',
   'anomaly_settings',
   'security_alert',
+  'order',
+  'product_code_mappings',
+  'interaction',
+  'work_order',
+  'work_order_settings',
 ]);
 
 const FIELD_LABELS: Record<string, string> = {
@@ -128,6 +143,7 @@ const ENUM_FIELDS: Record<string, string> = {
   channel: 'consentChannel',
   onDuplicate: 'duplicatePolicy',
   sourceTrust: 'sourceChannel',
+  serviceStatus: 'serviceStatus',
 };
 
 /** How an absent value reads: null, undefined, an empty string or an empty list. */

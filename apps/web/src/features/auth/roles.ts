@@ -16,6 +16,8 @@ export const IMPORT_ROLES: readonly TStaffRole[] = operationRoles.uploadImport;
 export const DUPLICATE_REVIEW_ROLES: readonly TStaffRole[] = operationRoles.listDuplicateCandidates;
 export const DATA_QUALITY_ROLES: readonly TStaffRole[] = operationRoles.getDataQualitySummary;
 export const TASK_ROLES: readonly TStaffRole[] = operationRoles.listTasks;
+export const WORK_ORDER_ROLES: readonly TStaffRole[] = operationRoles.listWorkOrders;
+export const WORK_ORDER_STATS_ROLES: readonly TStaffRole[] = operationRoles.getWorkOrderStats;
 
 export function hasAnyRole(
   user: Pick<User, 'roles'> | null | undefined,

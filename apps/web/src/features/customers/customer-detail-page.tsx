@@ -5,13 +5,20 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useFormatters, useUiLocale } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
+import { TaskCreateForm } from '../tasks/task-create-form';
+import { CustomerWorkOrders } from '../work-orders/customer-work-orders';
+import { WorkOrderCreateForm } from '../work-orders/work-order-create-form';
 import { formatAddressPlace } from './address-format';
+import { CustomerFigures } from './customer-figures';
 import { CustomerHistoryCard } from './customer-history-card';
 import { CustomerLoadError } from './customer-load-error';
+import { CustomerOrders } from './customer-orders';
 import { CustomerQualityCard } from './customer-quality-card';
+import { CustomerTimeline } from './customer-timeline';
 import { Term } from './description-term';
+import { InteractionForm } from './interaction-form';
 import { LifecycleBadge } from './lifecycle-badge';
-import { useCustomer, useDeleteCustomer, useRestoreCustomer } from './queries';
+import { useCustomer360, useDeleteCustomer, useRestoreCustomer } from './queries';
 import { RevealControl } from './reveal-control';
 
 type TFieldAccess = Customer['fieldAccess'][keyof Customer['fieldAccess']];
@@ -102,6 +109,9 @@ function ProfileCard({ customer }: { customer: Customer }) {
         <Term label={t('fields.industry')}>{customer.industry}</Term>
         <Term label={t('fields.sourceChannel')}>{t(`enums.sourceChannel.${customer.sourceChannel}`)}</Term>
         <Term label={t('fields.owner')}>{customer.owner?.displayName}</Term>
+        <Term label={t('fields.contractEndDate')}>
+          {customer.contractEndDate && format.date(customer.contractEndDate)}
+        </Term>
         <Term label={t('fields.createdAt')}>{format.dateTime(customer.createdAt)}</Term>
         <Term label={t('fields.updatedAt')}>{format.dateTime(customer.updatedAt)}</Term>
       </dl>
@@ -290,25 +300,92 @@ function DeleteControls({ customer }: { customer: Customer }) {
 
 const FLASH_KEYS: Record<string, string> = { created: 'customers.created', updated: 'customers.updated' };
 
+const TABS = ['overview', 'timeline', 'orders', 'workOrders'] as const;
+type TTab = (typeof TABS)[number];
+type TForm = 'interaction' | 'workOrder' | 'task';
+
+/** The 360° page's sections as ARIA tabs; only the chosen one is rendered, so only it loads. */
+function SectionTabs({
+  tabs,
+  current,
+  onChoose,
+}: {
+  tabs: readonly TTab[];
+  current: TTab;
+  onChoose: (tab: TTab) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="tabs" role="tablist" aria-label={t('customer360.sections')}>
+      {tabs.map((tab) => (
+        <button
+          key={tab}
+          type="button"
+          role="tab"
+          id={`customer-tab-${tab}`}
+          aria-controls="customer-tab-panel"
+          aria-selected={tab === current}
+          className={`tabs__link${tab === current ? ' active' : ''}`}
+          onClick={() => onChoose(tab)}
+        >
+          {t(`customer360.tabs.${tab}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function QuickActions({ onOpen }: { onOpen: (form: TForm) => void }) {
+  const { t } = useTranslation();
+  const canLogInteraction = useCanCall('createInteraction');
+  const canOpenWorkOrder = useCanCall('createWorkOrder');
+  const canCreateTask = useCanCall('createTask');
+  return (
+    <>
+      {canLogInteraction && (
+        <button type="button" className="button" onClick={() => onOpen('interaction')}>
+          {t('interactions.open')}
+        </button>
+      )}
+      {canOpenWorkOrder && (
+        <button type="button" className="button" onClick={() => onOpen('workOrder')}>
+          {t('workOrders.create.open')}
+        </button>
+      )}
+      {canCreateTask && (
+        <button type="button" className="button" onClick={() => onOpen('task')}>
+          {t('tasks.create.open')}
+        </button>
+      )}
+    </>
+  );
+}
+
 export function CustomerDetailPage() {
   const canEdit = useCanCall('updateCustomer');
+  const canListWorkOrders = useCanCall('listWorkOrders');
   const { t } = useTranslation();
   const location = useLocation();
   const { customerId = '' } = useParams();
-  const customer = useCustomer(customerId);
+  const overview = useCustomer360(customerId);
+  const [tab, setTab] = useState<TTab>('overview');
+  const [form, setForm] = useState<TForm | null>(null);
   const flash = (location.state as { flash?: string } | null)?.flash;
   const flashKey = flash ? FLASH_KEYS[flash] : undefined;
+  const tabs = TABS.filter((item) => item !== 'workOrders' || canListWorkOrders);
 
-  if (customer.isPending) {
+  if (overview.isPending) {
     return (
       <p className="muted" role="status">
         {t('common.loading')}
       </p>
     );
   }
-  if (customer.isError) return <CustomerLoadError error={customer.error} />;
+  if (overview.isError) return <CustomerLoadError error={overview.error} />;
 
-  const record = customer.data;
+  const { customer: record, serviceStatus, valueTier } = overview.data;
+  const isActive = !record.deletedAt && !record.mergedInto && !record.erasedAt;
+  const closeForm = () => setForm(null);
   return (
     <div className="stack">
       <nav aria-label={t('shell.breadcrumb')} className="breadcrumb">
@@ -348,6 +425,14 @@ export function CustomerDetailPage() {
             <div className="customer-header__badges">
               <span className="badge badge--muted">{t(`enums.kind.${record.kind}`)}</span>
               <LifecycleBadge stage={record.lifecycleStage} />
+              {serviceStatus && (
+                <span className="badge badge--warning">{t(`enums.serviceStatus.${serviceStatus}`)}</span>
+              )}
+              {valueTier && (
+                <span className="badge badge--primary">
+                  {t('customer360.valueTierBadge', { tier: valueTier })}
+                </span>
+              )}
               {record.deletedAt && <span className="badge badge--danger">{t('customers.deleted')}</span>}
             </div>
             {record.tags.length > 0 && (
@@ -362,6 +447,7 @@ export function CustomerDetailPage() {
           </div>
         </div>
         <div className="customer-header__actions">
+          {isActive && <QuickActions onOpen={setForm} />}
           {!record.deletedAt && canEdit && (
             <Link to={`/customers/${record.id}/edit`} className="button button--primary">
               {t('common.edit')}
@@ -370,15 +456,29 @@ export function CustomerDetailPage() {
           <DeleteControls customer={record} />
         </div>
       </section>
-      <div className="detail-grid">
-        <ProfileCard customer={record} />
-        <div className="stack">
-          <ContactPointsCard customer={record} />
-          <AddressesCard customer={record} />
-        </div>
+      {form === 'interaction' && <InteractionForm customerId={record.id} onDone={closeForm} />}
+      {form === 'workOrder' && <WorkOrderCreateForm customerId={record.id} onDone={closeForm} />}
+      {form === 'task' && <TaskCreateForm customerId={record.id} onDone={closeForm} />}
+      <CustomerFigures overview={overview.data} />
+      <SectionTabs tabs={tabs} current={tab} onChoose={setTab} />
+      <div id="customer-tab-panel" role="tabpanel" aria-labelledby={`customer-tab-${tab}`} className="stack">
+        {tab === 'overview' && (
+          <>
+            <div className="detail-grid">
+              <ProfileCard customer={record} />
+              <div className="stack">
+                <ContactPointsCard customer={record} />
+                <AddressesCard customer={record} />
+              </div>
+            </div>
+            <CustomerQualityCard customer={record} />
+            <CustomerHistoryCard customerId={record.id} />
+          </>
+        )}
+        {tab === 'timeline' && <CustomerTimeline customerId={record.id} />}
+        {tab === 'orders' && <CustomerOrders customerId={record.id} />}
+        {tab === 'workOrders' && <CustomerWorkOrders customerId={record.id} />}
       </div>
-      <CustomerQualityCard customer={record} />
-      <CustomerHistoryCard customerId={record.id} />
     </div>
   );
 }

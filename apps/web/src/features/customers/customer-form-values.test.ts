@@ -77,6 +77,9 @@ const customer: Customer = {
   externalIds: [],
   provenance: [],
   mergedInto: null,
+  serviceStatus: null,
+  valueTier: null,
+  contractEndDate: null,
 };
 
 function parsedUpdate(values: TCustomerFormValues, locked: TLockedFields = NOTHING_LOCKED) {

@@ -1,33 +1,15 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFormatters } from '../../lib/format';
 import { AuditChangeList, AuditDetailList, AuditPayloadErasedNote } from '../audit/audit-entry-facts';
 import { auditLogPath } from '../audit/audit-filters';
-import { auditActionLabel } from '../audit/audit-format';
 import { useSession } from '../auth/queries';
 import { AUDIT_LOG_ROLES, hasAnyRole } from '../auth/roles';
+import { historyActionLabel } from './history-action';
 import { useCustomerHistory } from './queries';
-
-const ACTIONS: Record<string, string> = {
-  'customer.create': 'history.action.create',
-  'customer.update': 'history.action.update',
-  'customer.delete': 'history.action.delete',
-  'customer.restore': 'history.action.restore',
-  'customer.reveal': 'history.action.reveal',
-  'customer.verify': 'history.action.verify',
-  'customer.merge': 'history.action.merge',
-  'customer.unmerge': 'history.action.unmerge',
-};
 
 // Creation lists every field and deletion only the deletion time; neither says more than its title.
 const ACTIONS_WITHOUT_DETAILS = new Set(['customer.create', 'customer.delete', 'customer.restore']);
-
-// The timeline phrases the customer's own events as sentences; anything else reads as in the audit log.
-function actionLabel(t: TFunction, action: string): string {
-  const key = ACTIONS[action];
-  return key ? t(key) : auditActionLabel(t, action);
-}
 
 /** The customer's change history from the audit log, newest first; sensitive values arrive masked. */
 export function CustomerHistoryCard({ customerId }: { customerId: string }) {
@@ -65,7 +47,7 @@ export function CustomerHistoryCard({ customerId }: { customerId: string }) {
           {entries.map((entry) => (
             <li key={entry.seq} className="history__entry">
               <p className="history__headline">
-                <strong>{actionLabel(t, entry.action)}</strong>
+                <strong>{historyActionLabel(t, entry.action)}</strong>
                 <span className="muted">
                   {entry.actorLabel ?? t(`history.actor.${entry.actorType}`)} ·{' '}
                   <time dateTime={entry.occurredAt}>{format.dateTime(entry.occurredAt)}</time>

@@ -34,6 +34,9 @@ export const CUSTOMER_FIELD_LABELS: Readonly<Record<string, string>> = {
   contactPoints: 'customer.contactPoints',
   addresses: 'customer.addresses',
   deletedAt: 'fields.deletedAt',
+  serviceStatus: 'fields.serviceStatus',
+  valueTier: 'fields.valueTier',
+  contractEndDate: 'fields.contractEndDate',
 };
 
 export function customerFieldLabel(t: TFunction, field: string): string {

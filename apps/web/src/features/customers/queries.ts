@@ -30,6 +30,11 @@ export type TCustomerFilters = Pick<
 >;
 
 export type TDuplicatePolicy = components['schemas']['DuplicatePolicy'];
+export type TCustomer360 = components['schemas']['Customer360'];
+export type TTimelineEvent = components['schemas']['TimelineEvent'];
+export type TTimelineEventType = components['schemas']['TimelineEventType'];
+export type TOrder = components['schemas']['Order'];
+export type TInteractionInput = components['schemas']['InteractionInput'];
 
 export const customerKeys = {
   all: ['customers'] as const,
@@ -41,11 +46,18 @@ export const customerKeys = {
   detail: (id: string) => [...customerKeys.details(), id] as const,
   histories: () => [...customerKeys.all, 'history'] as const,
   history: (id: string) => [...customerKeys.histories(), id] as const,
+  overview: (id: string) => [...customerKeys.all, '360', id] as const,
+  timelines: (id: string) => [...customerKeys.all, 'timeline', id] as const,
+  timeline: (id: string, types: readonly TTimelineEventType[]) =>
+    [...customerKeys.timelines(id), types] as const,
+  orders: (id: string) => [...customerKeys.all, 'orders', id] as const,
 };
 
 const PAGE_SIZE = 25;
 const SEARCH_LIMIT = 8;
 const HISTORY_PAGE_SIZE = 10;
+const TIMELINE_PAGE_SIZE = 30;
+const ORDERS_PAGE_SIZE = 10;
 
 export function useCustomerList(filters: TCustomerFilters) {
   return useInfiniteQuery({
@@ -104,15 +116,84 @@ export function useCustomerHistory(id: string) {
   });
 }
 
+/** The 360° view: the record with its key figures, recent orders, open work orders and tasks. */
+export function useCustomer360(id: string) {
+  return useQuery({
+    queryKey: customerKeys.overview(id),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/customers/{customerId}/360', { params: { path: { customerId: id } } })),
+  });
+}
+
+/** The customer's timeline, newest first; no types means every type. */
+export function useCustomerTimeline(id: string, types: readonly TTimelineEventType[]) {
+  return useInfiniteQuery({
+    queryKey: customerKeys.timeline(id, types),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/customers/{customerId}/timeline', {
+          params: {
+            path: { customerId: id },
+            query: {
+              limit: TIMELINE_PAGE_SIZE,
+              ...(types.length > 0 ? { types: [...types] } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+export function useCustomerOrders(id: string) {
+  return useInfiniteQuery({
+    queryKey: customerKeys.orders(id),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/customers/{customerId}/orders', {
+          params: {
+            path: { customerId: id },
+            query: { limit: ORDERS_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** A logged interaction changes the last-interaction figure and adds a timeline entry. */
+export function useCreateInteraction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ customerId, body }: { customerId: string; body: TInteractionInput }) =>
+      unwrap(
+        api.POST('/api/v1/customers/{customerId}/interactions', {
+          params: { path: { customerId } },
+          body,
+        }),
+      ),
+    onSuccess: (_interaction, { customerId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: customerKeys.overview(customerId), exact: true }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.timelines(customerId) }),
+      ]),
+  });
+}
+
 /**
  * After any write to one customer: the lists and search results may order or contain it differently,
- * and its history has a new entry.
+ * its history and timeline have a new entry, and its 360° view shows the record.
  */
 function invalidateAfterWrite(queryClient: ReturnType<typeof useQueryClient>, id: string): Promise<void> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
     queryClient.invalidateQueries({ queryKey: customerKeys.searches() }),
     queryClient.invalidateQueries({ queryKey: customerKeys.history(id), exact: true }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.overview(id), exact: true }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.timelines(id) }),
   ]).then(() => undefined);
 }
 
@@ -225,6 +306,7 @@ export function useRefreshCustomer() {
   return (id: string) =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: customerKeys.detail(id), exact: true }),
+      queryClient.invalidateQueries({ queryKey: customerKeys.overview(id), exact: true }),
       queryClient.invalidateQueries({ queryKey: customerKeys.history(id), exact: true }),
     ]);
 }

@@ -11,7 +11,9 @@ import {
   hasAnyRole,
   IMPORT_ROLES,
   TASK_ROLES,
+  WORK_ORDER_ROLES,
 } from '../auth/roles';
+import { NotificationBell } from '../notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
@@ -40,6 +42,7 @@ export function AppShell() {
           </span>
           <span className="brand__name">CIMS</span>
         </Link>
+        {user && <NotificationBell />}
         <button
           type="button"
           className="topbar__toggle"
@@ -73,6 +76,11 @@ export function AppShell() {
             {hasAnyRole(user, DATA_QUALITY_ROLES) && (
               <NavLink to="/data-quality" className="topbar__link">
                 {t('nav.dataQuality')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, WORK_ORDER_ROLES) && (
+              <NavLink to="/work-orders" className="topbar__link">
+                {t('nav.workOrders')}
               </NavLink>
             )}
             {hasAnyRole(user, TASK_ROLES) && (

@@ -1,7 +1,8 @@
 import type { User } from '@cims/api-client';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useDismiss } from '../../lib/use-dismiss';
 import { useSignOut } from '../auth/queries';
 
 function initialsOf(name: string): string {
@@ -14,23 +15,7 @@ export function UserMenu({ user }: { user: User }) {
   const signOut = useSignOut();
   const [isOpen, setIsOpen] = useState(false);
   const menuId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const closeOnOutside = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setIsOpen(false);
-    };
-    const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setIsOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOnOutside);
-    document.addEventListener('keydown', closeOnEscape);
-    return () => {
-      document.removeEventListener('pointerdown', closeOnOutside);
-      document.removeEventListener('keydown', closeOnEscape);
-    };
-  }, [isOpen]);
+  const rootRef = useDismiss<HTMLDivElement>(isOpen, setIsOpen);
 
   const onSignOut = () => {
     signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });

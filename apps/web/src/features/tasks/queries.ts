@@ -1,8 +1,10 @@
 import type { components } from '@cims/api-client';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
+import { customerKeys } from '../customers/queries';
 
 export type TTask = components['schemas']['Task'];
+export type TTaskCreate = components['schemas']['TaskCreate'];
 
 export const taskKeys = {
   all: ['tasks'] as const,
@@ -34,6 +36,24 @@ export function useCompleteTask() {
   return useMutation({
     mutationFn: (taskId: string) =>
       unwrap(api.POST('/api/v1/tasks/{taskId}/complete', { params: { path: { taskId } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    onSuccess: (task) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+        task.customer &&
+          queryClient.invalidateQueries({ queryKey: customerKeys.overview(task.customer.id), exact: true }),
+      ]),
+  });
+}
+
+/** A new task shows in the task lists and among the customer's open tasks on the 360° view. */
+export function useCreateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TTaskCreate) => unwrap(api.POST('/api/v1/tasks', { body })),
+    onSuccess: (_task, body) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.overview(body.customerId), exact: true }),
+      ]),
   });
 }

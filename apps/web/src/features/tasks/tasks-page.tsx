@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { LoadMore } from '../../components/load-more';
 import { useFormatters } from '../../lib/format';
 import { useSession } from '../auth/queries';
+import { useCanCall } from '../auth/roles';
 import { type TTask, useCompleteTask, useOpenTasks } from './queries';
+import { TaskCreateForm } from './task-create-form';
 
 function TaskRow({ task, isAssigneeShown }: { task: TTask; isAssigneeShown: boolean }) {
   const { t } = useTranslation();
@@ -20,7 +24,14 @@ function TaskRow({ task, isAssigneeShown }: { task: TTask; isAssigneeShown: bool
         ) : (
           <span className="muted">{t('tasks.noCustomer')}</span>
         )}
+        {task.recurrence !== 'none' && (
+          <span className="badge badge--muted">{t(`enums.taskRecurrence.${task.recurrence}`)}</span>
+        )}
+        {task.note && <span className="task-note">{task.note}</span>}
       </th>
+      <td data-label={t('tasks.workOrder')}>
+        {task.workOrder ? <Link to={`/work-orders/${task.workOrder.id}`}>{task.workOrder.number}</Link> : '—'}
+      </td>
       <td data-label={t('tasks.dueAt')} className="nowrap">
         <span>
           {task.dueAt ? format.dateTime(task.dueAt) : '—'}
@@ -57,12 +68,20 @@ export function TasksPage() {
   const items = tasks.data?.pages.flatMap((page) => page.items);
   // Admins are shown everyone's tasks, so for them the assignee matters.
   const isAssigneeShown = session.data?.user.roles.includes('admin') ?? false;
+  const canCreate = useCanCall('createTask');
+  const [isCreating, setIsCreating] = useState(false);
   return (
     <div className="stack">
       <div className="page-header">
         <h1>{t('tasks.title')}</h1>
+        {canCreate && !isCreating && (
+          <button type="button" className="button button--primary" onClick={() => setIsCreating(true)}>
+            {t('tasks.create.open')}
+          </button>
+        )}
       </div>
       <p className="muted page-intro">{t('tasks.intro')}</p>
+      {isCreating && <TaskCreateForm onDone={() => setIsCreating(false)} />}
       {tasks.isError && (
         <div className="banner banner--error" role="alert">
           {t('tasks.loadFailed')}{' '}
@@ -87,6 +106,7 @@ export function TasksPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('tasks.task')}</th>
+                  <th scope="col">{t('tasks.workOrder')}</th>
                   <th scope="col">{t('tasks.dueAt')}</th>
                   {isAssigneeShown && <th scope="col">{t('tasks.assignee')}</th>}
                   <th scope="col">
@@ -103,18 +123,7 @@ export function TasksPage() {
           </div>
         )
       )}
-      {tasks.hasNextPage && (
-        <div className="load-more">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void tasks.fetchNextPage()}
-            disabled={tasks.isFetchingNextPage}
-          >
-            {tasks.isFetchingNextPage ? t('common.loading') : t('customers.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore query={tasks} label={t('customers.loadMore')} />
     </div>
   );
 }

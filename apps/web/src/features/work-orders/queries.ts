@@ -1,0 +1,196 @@
+import type { components, operations } from '@cims/api-client';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, toEtag, unwrap } from '../../lib/api';
+import { customerKeys } from '../customers/queries';
+import { taskKeys } from '../tasks/queries';
+
+type Schemas = components['schemas'];
+export type TWorkOrder = Schemas['WorkOrder'];
+export type TWorkOrderStatus = Schemas['WorkOrderStatus'];
+export type TWorkOrderCategory = Schemas['WorkOrderCategory'];
+export type TWorkOrderCreate = Schemas['WorkOrderCreate'];
+export type TWorkOrderEvent = Schemas['WorkOrderEvent'];
+export type TWorkOrderSla = Schemas['WorkOrderSla'];
+
+/** The list filters the UI offers; the operation's query without paging fields. */
+export type TWorkOrderFilters = Omit<
+  NonNullable<operations['listWorkOrders']['parameters']['query']>,
+  'limit' | 'cursor'
+>;
+
+export type TStatsRange = { from: string; to: string };
+
+export const workOrderKeys = {
+  all: ['work-orders'] as const,
+  lists: () => [...workOrderKeys.all, 'list'] as const,
+  list: (filters: TWorkOrderFilters) => [...workOrderKeys.lists(), filters] as const,
+  details: () => [...workOrderKeys.all, 'detail'] as const,
+  detail: (id: string) => [...workOrderKeys.details(), id] as const,
+  events: (id: string) => [...workOrderKeys.all, 'events', id] as const,
+  statistics: () => [...workOrderKeys.all, 'stats'] as const,
+  stats: (range: TStatsRange | null) => [...workOrderKeys.statistics(), range] as const,
+  settings: () => [...workOrderKeys.all, 'settings'] as const,
+};
+
+const PAGE_SIZE = 50;
+
+export function useWorkOrders(filters: TWorkOrderFilters) {
+  return useInfiniteQuery({
+    queryKey: workOrderKeys.list(filters),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/work-orders', {
+          params: { query: { ...filters, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    // Others move work orders all day; a list seen a minute ago may already be wrong.
+    staleTime: 0,
+  });
+}
+
+export function useWorkOrder(id: string) {
+  return useQuery({
+    queryKey: workOrderKeys.detail(id),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/work-orders/{workOrderId}', { params: { path: { workOrderId: id } } })),
+    staleTime: 0,
+  });
+}
+
+export function useWorkOrderEvents(id: string) {
+  return useQuery({
+    queryKey: workOrderKeys.events(id),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/work-orders/{workOrderId}/events', { params: { path: { workOrderId: id } } }),
+        )
+      ).items,
+    staleTime: 0,
+  });
+}
+
+/** Statistics for a period; null (no valid period chosen) asks nothing. */
+export function useWorkOrderStats(range: TStatsRange | null) {
+  return useQuery({
+    queryKey: workOrderKeys.stats(range),
+    queryFn: () => unwrap(api.GET('/api/v1/work-orders/stats', { params: { query: range ?? {} } })),
+    enabled: range !== null,
+  });
+}
+
+/** Queues and their members, for the team view and reassignment; only roles that may read it ask. */
+export function useWorkOrderSettings(isEnabled: boolean) {
+  return useQuery({
+    queryKey: workOrderKeys.settings(),
+    queryFn: () => unwrap(api.GET('/api/v1/work-orders/settings')),
+    enabled: isEnabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+type TQueryClient = ReturnType<typeof useQueryClient>;
+
+/**
+ * After any change to one work order: its own page, the lists and statistics it appears in, and the
+ * customer's 360° view and timeline (service status, open work orders, events) may all read differently.
+ */
+function invalidateAfterChange(queryClient: TQueryClient, workOrder: TWorkOrder): Promise<void> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: workOrderKeys.events(workOrder.id), exact: true }),
+    queryClient.invalidateQueries({ queryKey: workOrderKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: workOrderKeys.statistics() }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.overview(workOrder.customer.id), exact: true }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.timelines(workOrder.customer.id) }),
+  ]).then(() => undefined);
+}
+
+function useWorkOrderChange<TInput>(mutationFn: (input: TInput) => Promise<TWorkOrder>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (workOrder) => {
+      queryClient.setQueryData(workOrderKeys.detail(workOrder.id), workOrder);
+      return invalidateAfterChange(queryClient, workOrder);
+    },
+  });
+}
+
+export function useCreateWorkOrder() {
+  return useWorkOrderChange((body: TWorkOrderCreate) => unwrap(api.POST('/api/v1/work-orders', { body })));
+}
+
+export type TTransitionInput = { id: string; to: TWorkOrderStatus; comment: string | null };
+
+/** Resolving can also create the owner's follow-up task, so the task lists are read again. */
+export function useTransitionWorkOrder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, to, comment }: TTransitionInput) =>
+      unwrap(
+        api.POST('/api/v1/work-orders/{workOrderId}/transitions', {
+          params: { path: { workOrderId: id } },
+          body: { to, comment },
+        }),
+      ),
+    onSuccess: (workOrder) => {
+      queryClient.setQueryData(workOrderKeys.detail(workOrder.id), workOrder);
+      return Promise.all([
+        invalidateAfterChange(queryClient, workOrder),
+        queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+      ]);
+    },
+  });
+}
+
+export type TAssignInput = { id: string; body: Schemas['WorkOrderAssignment'] };
+
+export function useAssignWorkOrder() {
+  return useWorkOrderChange(({ id, body }: TAssignInput) =>
+    unwrap(
+      api.POST('/api/v1/work-orders/{workOrderId}/assignment', {
+        params: { path: { workOrderId: id } },
+        body,
+      }),
+    ),
+  );
+}
+
+export type TCommentInput = { workOrder: TWorkOrder; body: string };
+
+/** A comment answers with its event, not the work order; a first comment may also meet the first-response SLA. */
+export function useCommentOnWorkOrder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ workOrder, body }: TCommentInput) =>
+      unwrap(
+        api.POST('/api/v1/work-orders/{workOrderId}/comments', {
+          params: { path: { workOrderId: workOrder.id } },
+          body: { body },
+        }),
+      ),
+    onSuccess: (_event, { workOrder }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: workOrderKeys.detail(workOrder.id), exact: true }),
+        invalidateAfterChange(queryClient, workOrder),
+      ]),
+  });
+}
+
+export type TUpdateWorkOrderInput = {
+  workOrder: Pick<TWorkOrder, 'id' | 'version'>;
+  body: Schemas['WorkOrderUpdate'];
+};
+
+export function useUpdateWorkOrder() {
+  return useWorkOrderChange(({ workOrder, body }: TUpdateWorkOrderInput) =>
+    unwrap(
+      api.PATCH('/api/v1/work-orders/{workOrderId}', {
+        params: { path: { workOrderId: workOrder.id }, header: { 'If-Match': toEtag(workOrder.version) } },
+        body,
+      }),
+    ),
+  );
+}

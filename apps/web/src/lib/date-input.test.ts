@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { fromDateTimeLocal, toDateTimeLocal } from './date-input';
+
+// Dates built from local parts hold in whatever zone the tests run.
+describe('datetime-local conversion', () => {
+  it('shows an instant as wall-clock time in the browser zone, to the minute', () => {
+    expect(toDateTimeLocal(new Date(2026, 2, 1, 9, 30, 45))).toBe('2026-03-01T09:30');
+  });
+
+  it('reads wall-clock time back as the instant', () => {
+    expect(fromDateTimeLocal('2026-03-01T09:30')).toBe(new Date(2026, 2, 1, 9, 30).toISOString());
+  });
+
+  it('gives null for an empty or unreadable value', () => {
+    expect(fromDateTimeLocal('')).toBeNull();
+    expect(fromDateTimeLocal('not a date')).toBeNull();
+  });
+});
