@@ -17,6 +17,7 @@ import { openApiDocument, registerContractRoutes } from './http/contract';
 import { DomainError, registerErrorHandler, sendProblem } from './http/errors';
 import { handlers } from './http/handlers';
 import type { JobQueue } from './jobs/schedule';
+import { attachmentTypes } from './modules/workorders/attachments';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,12 +90,22 @@ export async function buildApp(options: AppOptions) {
     }
     parseJson(request, body as string, done);
   });
-  // Import files stream through to the handler (which writes them to disk); no other route takes them.
+  // Files stream through to the handler that writes them to disk (imports, work-order attachments); no
+  // other route takes them.
+  const fileUploads: [string, string[]][] = [
+    ['uploadImport', ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']],
+    ['uploadWorkOrderAttachment', attachmentTypes],
+  ];
   app.addContentTypeParser(
-    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    fileUploads.flatMap(([, types]) => types),
     (request, payload, done) => {
-      if ((request.routeOptions.config as { operationId?: string }).operationId !== 'uploadImport') {
-        done(new DomainError('unsupported_media_type', 'This operation takes JSON.'), undefined);
+      const operationId = (request.routeOptions.config as { operationId?: string }).operationId;
+      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      if (!fileUploads.some(([id, types]) => id === operationId && types.includes(type))) {
+        done(
+          new DomainError('unsupported_media_type', 'This operation does not take this media type.'),
+          undefined,
+        );
         return;
       }
       done(null, payload);

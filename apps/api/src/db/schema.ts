@@ -760,6 +760,32 @@ export const workOrderEvents = pgTable(
   ],
 );
 
+/** Files attached to work orders; the content lives in the attachment store (modules/workorders/attachment-store). */
+export const workOrderAttachments = pgTable(
+  'work_order_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workOrderId: uuid('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type', {
+      enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+    }).notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('work_order_attachments_work_order_idx').on(t.workOrderId, t.createdAt),
+    index('work_order_attachments_customer_idx').on(t.customerId),
+  ],
+);
+
 /** Queues, assignment rules, SLA policies and the business calendar (one row). */
 export const workOrderSettings = pgTable('work_order_settings', {
   id: integer('id').primaryKey(),

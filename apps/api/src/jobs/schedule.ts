@@ -88,7 +88,12 @@ export async function startJobs(
       {
         name: 'retention',
         cron: '30 3 * * *',
-        run: () => runRetention(db, { audit: systemAuditContext('retention job'), isDryRun: false }),
+        run: () =>
+          runRetention(db, {
+            audit: systemAuditContext('retention job'),
+            isDryRun: false,
+            dataDir: options.dataDir,
+          }),
       },
       { name: 'anomaly-rules', cron: '*/5 * * * *', run: () => evaluateAnomalyRules(db) },
       { name: 'stale-data', cron: '0 4 * * *', run: () => flagStaleCustomers(db) },

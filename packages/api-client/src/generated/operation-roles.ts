@@ -78,6 +78,13 @@ export const operationRoles = {
     "sales",
     "marketing"
   ],
+  "downloadWorkOrderAttachment": [
+    "admin",
+    "sales",
+    "service",
+    "compliance",
+    "auditor"
+  ],
   "eraseCustomer": [
     "admin",
     "compliance"
@@ -271,6 +278,13 @@ export const operationRoles = {
     "compliance",
     "auditor"
   ],
+  "listWorkOrderAttachments": [
+    "admin",
+    "sales",
+    "service",
+    "compliance",
+    "auditor"
+  ],
   "listWorkOrderEvents": [
     "admin",
     "sales",
@@ -391,6 +405,11 @@ export const operationRoles = {
     "admin",
     "sales",
     "marketing"
+  ],
+  "uploadWorkOrderAttachment": [
+    "admin",
+    "sales",
+    "service"
   ],
   "upsertCustomerByExternalId": [
     "admin",

@@ -1437,6 +1437,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-orders/{workOrderId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A work order's attachments
+         * @description Oldest first.
+         */
+        get: operations["listWorkOrderAttachments"];
+        put?: never;
+        /**
+         * Attach a file to a work order
+         * @description The file itself is the body: a JPEG, PNG or WebP image or a PDF of up to 10 MB, at most 20 per work
+         *     order. The content must be what its media type says (checked by its first bytes). Audited.
+         */
+        post: operations["uploadWorkOrderAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{workOrderId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+                attachmentId: components["parameters"]["attachmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download an attachment
+         * @description Sent as a download (`Content-Disposition attachment`), never rendered inline.
+         */
+        get: operations["downloadWorkOrderAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -2019,7 +2069,7 @@ export interface components {
          * @description What an audit entry records.
          * @enum {string}
          */
-        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update";
+        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach";
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
             /** @description Position in the chain, without gaps. */
@@ -2986,6 +3036,25 @@ export interface components {
             /** @description Oldest first. */
             items: components["schemas"]["WorkOrderEvent"][];
         };
+        /** @description A file attached to a work order (a photo of the fault, an invoice, a signed form). */
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+            /** @description Bytes. */
+            size: number;
+            /** @description Hex SHA-256 of the content, to check a download against. */
+            sha256: string;
+            uploadedBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AttachmentList: {
+            /** @description Oldest first. */
+            items: components["schemas"]["Attachment"][];
+        };
         /** @description 提醒 an in-app reminder for one staff member. */
         Notification: {
             /** Format: uuid */
@@ -3120,6 +3189,7 @@ export interface components {
         ifMatch: string;
         importId: string;
         workOrderId: string;
+        attachmentId: string;
     };
     requestBodies: never;
     headers: never;
@@ -5523,6 +5593,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkOrderEventList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listWorkOrderAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadWorkOrderAttachment: {
+        parameters: {
+            query: {
+                fileName: string;
+            };
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Attached. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    downloadWorkOrderAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workOrderId: components["parameters"]["workOrderId"];
+                attachmentId: components["parameters"]["attachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -50,6 +50,18 @@ CREATE TABLE "product_code_mappings" (
 	CONSTRAINT "product_code_mappings_source_product_code_pk" PRIMARY KEY("source","product_code")
 );
 --> statement-breakpoint
+CREATE TABLE "work_order_attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"work_order_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"uploaded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "work_order_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"work_order_id" uuid NOT NULL,
@@ -113,6 +125,9 @@ ALTER TABLE "notifications" ADD CONSTRAINT "notifications_customer_id_customers_
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_attachments" ADD CONSTRAINT "work_order_attachments_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_attachments" ADD CONSTRAINT "work_order_attachments_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_attachments" ADD CONSTRAINT "work_order_attachments_uploaded_by_staff_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_order_events" ADD CONSTRAINT "work_order_events_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_order_events" ADD CONSTRAINT "work_order_events_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_order_events" ADD CONSTRAINT "work_order_events_assignee_id_staff_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -126,6 +141,8 @@ CREATE UNIQUE INDEX "interactions_source_external_id_key" ON "interactions" USIN
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_source_order_no_key" ON "orders" USING btree ("source","order_no");--> statement-breakpoint
 CREATE INDEX "orders_customer_idx" ON "orders" USING btree ("customer_id","ordered_at","id");--> statement-breakpoint
+CREATE INDEX "work_order_attachments_work_order_idx" ON "work_order_attachments" USING btree ("work_order_id","created_at");--> statement-breakpoint
+CREATE INDEX "work_order_attachments_customer_idx" ON "work_order_attachments" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "work_order_events_work_order_idx" ON "work_order_events" USING btree ("work_order_id","sequence");--> statement-breakpoint
 CREATE INDEX "work_order_events_customer_idx" ON "work_order_events" USING btree ("customer_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "work_orders_customer_idx" ON "work_orders" USING btree ("customer_id","created_at");--> statement-breakpoint

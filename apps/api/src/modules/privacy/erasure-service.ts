@@ -4,7 +4,7 @@
  * that key) become unreadable while every hash in the chain still verifies. Orders and other figures keep
  * pointing at the anonymized record, so aggregates stay correct; the free text staff and partners wrote
  * about the customer (interaction summaries, work-order descriptions and comments, task notes) is blanked,
- * as it may name or describe them.
+ * as it may name or describe them, and files attached to their work orders are deleted.
  */
 import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
@@ -20,6 +20,7 @@ import {
 } from '../customers/repo';
 import { loadWrittenCustomer } from '../customers/service';
 import { shredSubjectKey } from '../encryption/subject-keys';
+import { deleteAttachmentRowsOf, removeAttachmentFiles } from '../workorders/attachments';
 import { deleteConsentEvents } from './consent-repo';
 
 async function blankFreeTextAbout(db: Queryable, customerId: string) {
@@ -36,9 +37,9 @@ async function blankFreeTextAbout(db: Queryable, customerId: string) {
 export async function eraseCustomer(
   db: Database,
   actor: RequestActor,
-  input: { customerId: string; reason: string; requestReference?: string | null },
+  input: { customerId: string; reason: string; requestReference?: string | null; dataDir: string },
 ) {
-  return db.transaction(async (tx) => {
+  const erased = await db.transaction(async (tx) => {
     const current = await lockCustomerRow(tx, input.customerId, customerScope(actor.viewer));
     if (!current) throw new DomainError('not_found', 'No such customer.');
     if (current.erasedAt) throw new DomainError('conflict', 'This customer was erased already.');
@@ -47,6 +48,7 @@ export async function eraseCustomer(
     await replaceAddresses(tx, current.id, []);
     const removedConsentEvents = await deleteConsentEvents(tx, current.id);
     await blankFreeTextAbout(tx, current.id);
+    const attachmentIds = await deleteAttachmentRowsOf(tx, current.id);
     await anonymizeCustomerRow(tx, current.id);
     await shredSubjectKey(tx, current.id);
     const result = {
@@ -63,7 +65,9 @@ export async function eraseCustomer(
       details: { reason: input.reason, requestReference: input.requestReference ?? null, ...result },
       isSealed: false,
     });
-    const erased = await loadWrittenCustomer(tx, current.id);
-    return { ...result, erasedAt: (erased.row.erasedAt as Date).toISOString() };
+    const after = await loadWrittenCustomer(tx, current.id);
+    return { result: { ...result, erasedAt: (after.row.erasedAt as Date).toISOString() }, attachmentIds };
   });
+  await removeAttachmentFiles(input.dataDir, erased.attachmentIds);
+  return erased.result;
 }

@@ -28,6 +28,7 @@ export const privacyHandlers: {
     return eraseCustomer(request.server.db, actorContextOf(request), {
       customerId: request.params.customerId,
       ...request.body,
+      dataDir: request.server.config.dataDir,
     });
   },
   async getSubjectAccessPackage(request) {

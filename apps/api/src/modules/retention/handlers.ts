@@ -30,6 +30,7 @@ export const retentionHandlers: {
     const run = await runRetention(request.server.db, {
       audit: auditContextOf(request),
       isDryRun: request.body.isDryRun,
+      dataDir: request.server.config.dataDir,
     });
     return toRetentionRun(run);
   },

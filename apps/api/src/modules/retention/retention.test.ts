@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app';
@@ -22,6 +24,7 @@ describe('the retention job', async () => {
     await database.drop();
   });
   const actor = { audit: systemAuditContext('test'), viewer: systemViewer };
+  const dataDir = join(tmpdir(), 'cims-test-data', 'retention');
   const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
   async function customer(lifecycleStage: 'churned' | 'customer') {
@@ -37,7 +40,12 @@ describe('the retention job', async () => {
     const churned = await customer('churned');
     const active = await customer('customer');
 
-    const dryRun = await runRetention(db, { audit: actor.audit, isDryRun: true, now: days(3 * 365 + 1) });
+    const dryRun = await runRetention(db, {
+      audit: actor.audit,
+      isDryRun: true,
+      dataDir,
+      now: days(3 * 365 + 1),
+    });
     expect(dryRun.report).toEqual(
       expect.arrayContaining([{ category: 'churned_customers', action: 'archive', affected: 1 }]),
     );
@@ -46,7 +54,12 @@ describe('the retention job', async () => {
     );
     expect(untouched.rows[0]?.n).toBe(0);
 
-    const archive = await runRetention(db, { audit: actor.audit, isDryRun: false, now: days(3 * 365 + 1) });
+    const archive = await runRetention(db, {
+      audit: actor.audit,
+      isDryRun: false,
+      dataDir,
+      now: days(3 * 365 + 1),
+    });
     expect(archive.report).toEqual(
       expect.arrayContaining([
         { category: 'churned_customers', action: 'archive', affected: 1 },
@@ -62,7 +75,7 @@ describe('the retention job', async () => {
     expect(await state(churned)).toEqual({ deleted: true, erased: false });
     expect(await state(active)).toEqual({ deleted: false, erased: false });
 
-    const destroy = await runRetention(db, { audit: actor.audit, isDryRun: false, now: days(181) });
+    const destroy = await runRetention(db, { audit: actor.audit, isDryRun: false, dataDir, now: days(181) });
     expect(destroy.report).toEqual(
       expect.arrayContaining([{ category: 'deleted_customers', action: 'erase', affected: 1 }]),
     );
@@ -84,7 +97,7 @@ describe('the retention job', async () => {
       isEnabled: false,
       afterDays: 30,
     });
-    const run = await runRetention(db, { audit: actor.audit, isDryRun: true, now: days(11) });
+    const run = await runRetention(db, { audit: actor.audit, isDryRun: true, dataDir, now: days(11) });
     expect(run.report).toEqual(
       expect.arrayContaining([
         { category: 'deleted_customers', action: 'erase', affected: 1 },

@@ -64,7 +64,7 @@ export async function updateRetentionPolicy(
 
 export async function runRetention(
   db: Database,
-  input: { audit: AuditContext; isDryRun: boolean; now?: Date },
+  input: { audit: AuditContext; isDryRun: boolean; dataDir: string; now?: Date },
 ) {
   const now = input.now ?? new Date();
   const startedAt = new Date();
@@ -85,7 +85,9 @@ export async function runRetention(
     } else if (policy.category === 'deleted_customers') {
       const ids = await findDeletedToErase(db, window);
       const reason = `retention policy: ${policy.afterDays} days in the recycle bin`;
-      if (!input.isDryRun) for (const id of ids) await eraseCustomer(db, actor, { customerId: id, reason });
+      if (!input.isDryRun)
+        for (const id of ids)
+          await eraseCustomer(db, actor, { customerId: id, reason, dataDir: input.dataDir });
       report.push({ category: policy.category, action: 'erase', affected: ids.length });
     } else {
       const affected = input.isDryRun

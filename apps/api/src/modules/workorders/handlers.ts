@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { actorContextOf, actorOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
+import { listAttachments, openAttachment, toAttachment, uploadAttachment } from './attachments';
 import { toWorkOrder, toWorkOrderEvent } from './serializers';
 import {
   assignWorkOrder,
@@ -27,7 +29,10 @@ type WorkOrderOperations =
   | 'listWorkOrderEvents'
   | 'getWorkOrderStats'
   | 'getWorkOrderSettings'
-  | 'updateWorkOrderSettings';
+  | 'updateWorkOrderSettings'
+  | 'listWorkOrderAttachments'
+  | 'uploadWorkOrderAttachment'
+  | 'downloadWorkOrderAttachment';
 
 async function serialized(request: FastifyRequest, row: Parameters<typeof toWorkOrder>[0]) {
   return toWorkOrder(row, await getWorkOrderSettings(request.server.db));
@@ -106,5 +111,38 @@ export const workOrdersHandlers: { [K in WorkOrderOperations]: OperationHandler<
   async updateWorkOrderSettings(request) {
     const db = request.server.db;
     return db.transaction((tx) => updateWorkOrderSettings(tx, actorContextOf(request), request.body));
+  },
+  async listWorkOrderAttachments(request) {
+    const rows = await listAttachments(
+      request.server.db,
+      actorContextOf(request),
+      request.params.workOrderId,
+    );
+    return { items: rows.map(toAttachment) };
+  },
+  async uploadWorkOrderAttachment(request, reply) {
+    const row = await uploadAttachment(request.server.db, actorContextOf(request), {
+      workOrderId: request.params.workOrderId,
+      fileName: request.query.fileName,
+      contentType: request.headers['content-type'] ?? '',
+      body: request.body as unknown as Readable,
+      dataDir: request.server.config.dataDir,
+    });
+    reply.code(201);
+    return toAttachment(row as NonNullable<typeof row>);
+  },
+  async downloadWorkOrderAttachment(request, reply) {
+    const { attachment, stream } = await openAttachment(request.server.db, actorContextOf(request), {
+      ...request.params,
+      dataDir: request.server.config.dataDir,
+    });
+    return reply
+      .type(attachment.contentType)
+      .header('content-length', attachment.size)
+      .header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      )
+      .send(stream);
   },
 };
