@@ -3,12 +3,23 @@ import {
   ZCustomerKind,
   ZCustomerUpdate,
   ZGender,
+  ZInteractionChannel,
+  ZInteractionInput,
+  ZInteractionType,
   ZLifecycleStage,
   ZOrganizationCustomerCreate,
   ZOrganizationSize,
   ZPersonCustomerCreate,
   ZSourceChannel,
   ZStaffRole,
+  ZTaskCreate,
+  ZTaskKind,
+  ZTaskRecurrence,
+  ZWorkOrderCategory,
+  ZWorkOrderChannel,
+  ZWorkOrderCreate,
+  ZWorkOrderPriority,
+  ZWorkOrderStatus,
 } from '@cims/schemas';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -51,6 +62,9 @@ describe('the contract and @cims/schemas agree', () => {
     ['PersonCustomerCreate', ZPersonCustomerCreate],
     ['OrganizationCustomerCreate', ZOrganizationCustomerCreate],
     ['CustomerUpdate', ZCustomerUpdate],
+    ['WorkOrderCreate', ZWorkOrderCreate],
+    ['InteractionInput', ZInteractionInput],
+    ['TaskCreate', ZTaskCreate],
   ] as const)('%s', (name, zodSchema) => {
     const jsonSchema = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as {
       properties: Record<string, unknown>;
@@ -80,6 +94,14 @@ describe('the contract and @cims/schemas agree', () => {
     ['OrganizationSize', ZOrganizationSize],
     ['ContactPointType', ZContactPointType],
     ['StaffRole', ZStaffRole],
+    ['WorkOrderCategory', ZWorkOrderCategory],
+    ['WorkOrderPriority', ZWorkOrderPriority],
+    ['WorkOrderStatus', ZWorkOrderStatus],
+    ['WorkOrderChannel', ZWorkOrderChannel],
+    ['InteractionType', ZInteractionType],
+    ['InteractionChannel', ZInteractionChannel],
+    ['TaskKind', ZTaskKind],
+    ['TaskRecurrence', ZTaskRecurrence],
   ] as const)('enum %s', (name, zodEnum) => {
     const contractEnum = (openApiDocument.components.schemas as Record<string, { enum: string[] }>)[name]
       ?.enum;

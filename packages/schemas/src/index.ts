@@ -5,3 +5,4 @@ export * from './regions';
 export * from './resident-id';
 export * from './search';
 export * from './uscc';
+export * from './work';

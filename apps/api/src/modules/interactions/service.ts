@@ -3,6 +3,7 @@
  * nothing; `(source, externalId)` makes a resent item harmless. One audit entry per customer and batch.
  */
 import type { components } from '@cims/api-client';
+import { ZInteractionInput } from '@cims/schemas';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { interactions, staffUsers } from '../../db/schema';
@@ -10,7 +11,7 @@ import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry } from '../audit/service';
 import { resolveCustomerKeys } from '../customers/customer-key';
-import { assertNotErased, getCustomer } from '../customers/service';
+import { assertNotErased, getCustomer, parseOrThrow } from '../customers/service';
 
 type Schemas = components['schemas'];
 type InteractionRow = typeof interactions.$inferSelect;
@@ -40,13 +41,13 @@ const textOrNull = (value: string | null | undefined) => value?.trim() || null;
 export async function createInteraction(
   db: Database,
   actor: RequestActor,
-  input: { customerId: string; body: Schemas['InteractionInput'] },
+  input: { customerId: string; body: unknown },
 ) {
+  const body = parseOrThrow(ZInteractionInput, input.body);
   const customer = await getCustomer(db, actor.viewer, input.customerId);
   assertNotErased(customer.row);
   if (customer.row.deletedAt)
     throw new DomainError('conflict', 'The customer is in the recycle bin; restore it first.');
-  const { body } = input;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(interactions)
@@ -56,9 +57,9 @@ export async function createInteraction(
         channel: body.channel,
         direction: body.direction ?? null,
         occurredAt: new Date(body.occurredAt),
-        summary: body.summary.trim(),
-        outcome: textOrNull(body.outcome),
-        campaignCode: textOrNull(body.campaignCode),
+        summary: body.summary,
+        outcome: body.outcome ?? null,
+        campaignCode: body.campaignCode ?? null,
         staffUserId: actor.viewer.userId,
         source: 'staff',
       })

@@ -20,7 +20,7 @@ export type OrderRow = typeof orders.$inferSelect;
 /** Cents as a bigint, so that sums of decimal strings stay exact. */
 function toCents(amount: string): bigint {
   const [whole = '0', fraction = ''] = amount.replace('-', '').split('.');
-  const cents = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
   return amount.startsWith('-') ? -cents : cents;
 }
 

@@ -4,6 +4,7 @@
  * A task has no stored title: clients name it by its kind, in their language, and the customer's current
  * name (a title written at creation would go stale, or outlive an erasure).
  */
+import { ZTaskCreate } from '@cims/schemas';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { customers, staffUsers, tasks, workOrders } from '../../db/schema';
@@ -12,6 +13,7 @@ import { cursorParts, decodeCursor, encodeCursor } from '../../http/cursor';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry } from '../audit/service';
 import { customerScope } from '../customers/repo';
+import { parseOrThrow } from '../customers/service';
 import { notify } from '../notifications/service';
 import { findStaffMember } from '../users/service';
 
@@ -63,18 +65,8 @@ export async function insertTask(db: Queryable, values: TaskInsert, createdBy: s
   return task;
 }
 
-export async function createTask(
-  db: Queryable,
-  actor: RequestActor,
-  input: {
-    kind: TaskKind;
-    customerId: string;
-    assigneeId?: string;
-    dueAt?: string | null;
-    note?: string | null;
-    recurrence?: Recurrence;
-  },
-) {
+export async function createTask(db: Queryable, actor: RequestActor, body: unknown) {
+  const input = parseOrThrow(ZTaskCreate, body);
   const [customer] = await db
     .select({ id: customers.id, ownerId: customers.ownerId })
     .from(customers)
@@ -83,8 +75,6 @@ export async function createTask(
   if (input.assigneeId && !(await findStaffMember(db, input.assigneeId)))
     throw validationFailed([{ path: '/assigneeId', message: 'No staff user with this id' }]);
   const recurrence = input.recurrence ?? 'none';
-  if (recurrence !== 'none' && !input.dueAt)
-    throw validationFailed([{ path: '/dueAt', message: 'A recurring task needs a due date' }]);
   const assigneeId = input.assigneeId ?? customer.ownerId ?? actor.viewer.userId;
   const task = await insertTask(
     db,
@@ -93,7 +83,7 @@ export async function createTask(
       customerId: customer.id,
       assigneeId,
       dueAt: input.dueAt ? new Date(input.dueAt) : null,
-      note: input.note?.trim() || null,
+      note: input.note ?? null,
       recurrence,
     },
     actor.viewer.userId,

@@ -81,7 +81,9 @@ export async function uploadAttachment(
     );
     if (size === 0 || !signatures[contentType](head))
       throw validationFailed([{ path: '', message: `The file is not a ${contentType} file` }]);
-    const fileName = input.fileName.trim().replaceAll(/[\\/\u0000-\u001f]/g, '_');
+    const fileName = [...input.fileName.trim()]
+      .map((char) => (char === '/' || char === '\\' || char.charCodeAt(0) < 0x20 ? '_' : char))
+      .join('');
     const row = await db.transaction(async (tx) => {
       const workOrder = await lockWorkOrder(tx, input.workOrderId, workOrderScope(actor.viewer));
       if (!workOrder) throw new DomainError('not_found', 'No such work order.');

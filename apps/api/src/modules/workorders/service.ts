@@ -6,6 +6,7 @@
  * appears on the customer's timeline; status changes of the customer are audited like any other change.
  */
 import type { components } from '@cims/api-client';
+import { ZWorkOrderCreate } from '@cims/schemas';
 import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { customers, orders, workOrders } from '../../db/schema';
@@ -14,7 +15,7 @@ import { cursorParts, decodeCursor, encodeCursor } from '../../http/cursor';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { customerScope, lockCustomerRow } from '../customers/repo';
-import { assertNotErased, versionFromEtag } from '../customers/service';
+import { assertNotErased, parseOrThrow, versionFromEtag } from '../customers/service';
 import { notify } from '../notifications/service';
 import { insertTask } from '../tasks/service';
 import { chooseAssignee, chooseQueueId, loadsOfQueue } from './assignment';
@@ -120,7 +121,8 @@ async function setServiceStatus(
   });
 }
 
-export async function createWorkOrder(db: Database, actor: RequestActor, input: Schemas['WorkOrderCreate']) {
+export async function createWorkOrder(db: Database, actor: RequestActor, body: unknown) {
+  const input = parseOrThrow(ZWorkOrderCreate, body);
   const settings = await getWorkOrderSettings(db);
   if (input.queueId !== undefined) assertQueue(settings, input.queueId);
   return db.transaction(async (tx) => {
@@ -162,8 +164,8 @@ export async function createWorkOrder(db: Database, actor: RequestActor, input: 
         category: input.category,
         priority,
         channel: input.channel ?? 'hotline',
-        title: input.title.trim(),
-        description: input.description?.trim() || null,
+        title: input.title,
+        description: input.description ?? null,
         status: assigneeId ? 'assigned' : 'new',
         queueId,
         assigneeId,
