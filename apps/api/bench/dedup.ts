@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { seedCustomers } from '../src/db/seed/customers';
 import { seedStaffUsers } from '../src/db/seed/staff';
-import { defaultPolicies } from '../src/modules/access/policies';
+import { defaultPolicies, viewerOf } from '../src/modules/access/policies';
 import { systemAuditContext } from '../src/modules/audit/service';
 import { defaultDataQualitySettings, updateDataQualitySettings } from '../src/modules/data-quality/settings';
 import { requestScan, runScan } from '../src/modules/duplicates/scan';
@@ -37,7 +37,7 @@ const secondsSince = (start: number) => (performance.now() - start) / 1000;
 async function timeScan() {
   const actor = {
     audit: systemAuditContext('dedup benchmark'),
-    viewer: { ...defaultPolicies.admin, userId: null, team: null, queueIds: [] },
+    viewer: viewerOf(defaultPolicies.admin, { userId: null, team: null }),
   };
   // Pairs are scored, not merged: the benchmark compares them with the truth.
   await updateDataQualitySettings(db, actor, { ...defaultDataQualitySettings, autoMergeOnScan: false });
@@ -76,7 +76,7 @@ try {
     if (!importer) throw new Error('no admin among the seeded staff');
     const actor = {
       audit: systemAuditContext('dedup benchmark'),
-      viewer: { ...defaultPolicies.admin, userId: importer.id, team: null, queueIds: [] },
+      viewer: viewerOf(defaultPolicies.admin, { userId: importer.id, team: null }),
     };
     const dataDir = join(tmpdir(), 'cims-bench');
     const started = performance.now();

@@ -20,7 +20,7 @@ import { stringify } from 'csv-stringify';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { generateCustomers } from '../src/db/seed/customers';
 import { seedStaffUsers } from '../src/db/seed/staff';
-import { defaultPolicies } from '../src/modules/access/policies';
+import { defaultPolicies, viewerOf } from '../src/modules/access/policies';
 import { systemAuditContext } from '../src/modules/audit/service';
 import { suggestMapping } from '../src/modules/imports/mapping';
 import { getImport, processImport, startImport, uploadImport } from '../src/modules/imports/service';
@@ -91,7 +91,7 @@ try {
   if (!importer) throw new Error('no admin among the seeded staff');
   const actor = {
     audit: systemAuditContext('import benchmark'),
-    viewer: { ...defaultPolicies.admin, userId: importer.id, team: null, queueIds: [] },
+    viewer: viewerOf(defaultPolicies.admin, { userId: importer.id, team: null }),
   };
   const importStarted = performance.now();
   const uploaded = await uploadImport(db, actor, {

@@ -3,6 +3,7 @@ import {
   ZCustomerKind,
   ZCustomerUpdate,
   ZGender,
+  ZInteractionBatchItem,
   ZInteractionChannel,
   ZInteractionInput,
   ZInteractionType,
@@ -64,6 +65,7 @@ describe('the contract and @cims/schemas agree', () => {
     ['CustomerUpdate', ZCustomerUpdate],
     ['WorkOrderCreate', ZWorkOrderCreate],
     ['InteractionInput', ZInteractionInput],
+    ['InteractionBatchItem', ZInteractionBatchItem],
     ['TaskCreate', ZTaskCreate],
   ] as const)('%s', (name, zodSchema) => {
     const jsonSchema = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as {

@@ -1,3 +1,4 @@
+export * from './calendar-date';
 export * from './customer';
 export * from './email';
 export * from './phone';

@@ -114,6 +114,27 @@ export const ZInteractionInput = z.strictObject({
 export type TInteractionInput = z.output<typeof ZInteractionInput>;
 export type TInteractionInputValues = z.input<typeof ZInteractionInput>;
 
+/** Names a customer by CIMS id or by a partner's external id; which one is given is checked on lookup. */
+export const ZCustomerKey = z.strictObject({
+  customerId: ZUuid.optional(),
+  externalId: z.strictObject({ source: z.string(), externalId: z.string() }).optional(),
+});
+export type TCustomerKey = z.output<typeof ZCustomerKey>;
+
+/** An interaction a partner sends; `(source, externalId)` is its identity there, so it is kept as sent. */
+export const ZInteractionBatchItem = ZInteractionInput.extend({
+  customer: ZCustomerKey,
+  source: z
+    .string({ error: 'Must be a string' })
+    .min(1, 'Required')
+    .max(100, 'Must be at most 100 characters'),
+  externalId: z
+    .string({ error: 'Must be a string' })
+    .min(1, 'Required')
+    .max(200, 'Must be at most 200 characters'),
+});
+export type TInteractionBatchItem = z.output<typeof ZInteractionBatchItem>;
+
 export const ZTaskCreate = z
   .strictObject({
     kind: ZTaskKind,

@@ -757,10 +757,12 @@ export const workOrderEvents = pgTable(
   (t) => [
     index('work_order_events_work_order_idx').on(t.workOrderId, t.sequence),
     index('work_order_events_customer_idx').on(t.customerId, t.occurredAt, t.id),
+    // Auto-assignment's round robin: when each member was last given a work order.
+    index('work_order_events_assignee_idx').on(t.assigneeId, t.type, t.occurredAt),
   ],
 );
 
-/** Files attached to work orders; the content lives in the attachment store (modules/workorders/attachment-store). */
+/** Files attached to work orders; the content lives in the attachment store (modules/workorders/attachments.ts). */
 export const workOrderAttachments = pgTable(
   'work_order_attachments',
   {
@@ -811,4 +813,165 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Segments (客户分群): a rule (see modules/segments/rule.ts) and, materialized, its members. A dynamic
+ * segment's members follow the rule at each refresh; a static one keeps the snapshot taken when saved.
+ */
+export const segments = pgTable('segments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  description: text('description'),
+  kind: text('kind', { enum: ['dynamic', 'static'] }).notNull(),
+  color: text('color'),
+  rule: jsonb('rule').$type<components['schemas']['SegmentRule']>().notNull(),
+  /** Set for the segments CIMS ships; keeps a preset from being created twice. */
+  presetKey: text('preset_key').unique(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'date' }),
+  createdBy: uuid('created_by').references(() => staffUsers.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const segmentMembers = pgTable(
+  'segment_members',
+  {
+    segmentId: uuid('segment_id')
+      .notNull()
+      .references(() => segments.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    enteredAt: timestamp('entered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.segmentId, t.customerId] }),
+    index('segment_members_customer_idx').on(t.customerId),
+  ],
+);
+
+/** Entering and leaving segments, for customers' timelines; kept when a segment is deleted. */
+export const segmentEvents = pgTable(
+  'segment_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    segmentId: uuid('segment_id').notNull(),
+    segmentName: text('segment_name').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ['entered', 'exited'] }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('segment_events_customer_idx').on(t.customerId, t.occurredAt, t.id)],
+);
+
+/** The RFM scores behind each customer's value tier (客户价值等级), as of the last scoring run. */
+export const customerValueScores = pgTable('customer_value_scores', {
+  customerId: uuid('customer_id')
+    .primaryKey()
+    .references(() => customers.id, { onDelete: 'cascade' }),
+  recency: smallint('recency').notNull(),
+  frequency: smallint('frequency').notNull(),
+  monetary: smallint('monetary').notNull(),
+  daysSinceLastOrder: integer('days_since_last_order'),
+  orderCount: integer('order_count').notNull(),
+  orderAmount: numeric('order_amount', { precision: 16, scale: 2 }).notNull(),
+  method: text('method', { enum: ['quintiles', 'thresholds', 'organization'] }).notNull(),
+  scoredAt: timestamp('scored_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Tier changes, for customers' timelines. */
+export const valueTierChanges = pgTable(
+  'value_tier_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    fromTier: text('from_tier'),
+    toTier: text('to_tier'),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('value_tier_changes_customer_idx').on(t.customerId, t.changedAt, t.id)],
+);
+
+/** Value tier settings (one row, defaults until changed). */
+export const valueTierSettings = pgTable('value_tier_settings', {
+  id: integer('id').primaryKey(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** Automations (triggers) on a segment: what to do for customers entering it, or daily for its members. */
+export const triggers = pgTable('triggers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  isEnabled: boolean('is_enabled').notNull(),
+  segmentId: uuid('segment_id')
+    .notNull()
+    .references(() => segments.id, { onDelete: 'cascade' }),
+  firesOn: text('fires_on', { enum: ['segment_entry', 'daily'] }).notNull(),
+  includeCurrentMembers: boolean('include_current_members').notNull().default(false),
+  dailyAt: text('daily_at').notNull().default('09:00'),
+  maxCustomersPerRun: integer('max_customers_per_run').notNull().default(500),
+  actions: jsonb('actions').$type<components['schemas']['TriggerAction'][]>().notNull(),
+  createdBy: uuid('created_by').references(() => staffUsers.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const triggerRuns = pgTable(
+  'trigger_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    triggerId: uuid('trigger_id')
+      .notNull()
+      .references(() => triggers.id, { onDelete: 'cascade' }),
+    isDryRun: boolean('is_dry_run').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    startedBy: uuid('started_by').references(() => staffUsers.id),
+    customers: integer('customers').notNull().default(0),
+    actionsDone: integer('actions_done').notNull().default(0),
+    actionsSkipped: integer('actions_skipped').notNull().default(0),
+    actionsFailed: integer('actions_failed').notNull().default(0),
+    isCapped: boolean('is_capped').notNull().default(false),
+  },
+  (t) => [index('trigger_runs_trigger_idx').on(t.triggerId, t.startedAt)],
+);
+
+/**
+ * What a run did per customer and action. `firingKey` names the occasion (the segment entry, or the day
+ * of a daily trigger): an action done once for a customer and firing is never done again.
+ */
+export const triggerRunItems = pgTable(
+  'trigger_run_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => triggerRuns.id, { onDelete: 'cascade' }),
+    triggerId: uuid('trigger_id').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    firingKey: text('firing_key').notNull(),
+    actionIndex: smallint('action_index').notNull(),
+    actionType: text('action_type', {
+      enum: ['create_task', 'add_tag', 'remove_tag', 'open_work_order', 'set_lifecycle_stage'],
+    }).notNull(),
+    result: text('result', { enum: ['done', 'would_do', 'skipped', 'failed'] }).notNull(),
+    detail: text('detail'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('trigger_run_items_run_idx').on(t.runId),
+    uniqueIndex('trigger_run_items_done_key')
+      .on(t.triggerId, t.customerId, t.firingKey, t.actionIndex)
+      .where(sql`result = 'done'`),
+  ],
 );

@@ -144,10 +144,18 @@ const fastifyCodes: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_request',
 };
 
-/** PostgreSQL's own error, when a query failed (drizzle wraps it as `cause`). */
+const uniqueViolation = '23505';
+
+/** PostgreSQL's own error, when a query failed (drizzle wraps it as `cause`; pg's own client throws it). */
 function databaseErrorOf(error: unknown): { code: string; routine?: string } | null {
-  const cause = (error as { cause?: { code?: unknown; routine?: string } }).cause;
-  return cause && typeof cause.code === 'string' ? { code: cause.code, routine: cause.routine } : null;
+  type PgError = { code?: unknown; routine?: string; severity?: unknown };
+  const isPgError = (value: unknown): value is PgError & { code: string } =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as PgError).code === 'string' &&
+    typeof (value as PgError).severity === 'string';
+  const cause = isPgError(error) ? error : (error as { cause?: unknown }).cause;
+  return isPgError(cause) ? { code: cause.code, routine: cause.routine } : null;
 }
 
 export function registerErrorHandler(app: FastifyInstance) {
@@ -181,6 +189,17 @@ export function registerErrorHandler(app: FastifyInstance) {
     // Class 22 (data exception): a value PostgreSQL cannot take, which validation should have caught.
     if (databaseError?.code.startsWith('22')) {
       return sendProblem(request, reply, 'validation_failed', 'A value is malformed or out of range.');
+    }
+    // A unique violation (23505) is a concurrent write the service did not expect: the request can be
+    // repeated, so it is a conflict, not our failure. Logged, as the service should have answered it itself.
+    if (databaseError?.code === uniqueViolation) {
+      request.log.warn({ databaseError }, 'unique violation');
+      return sendProblem(
+        request,
+        reply,
+        'conflict',
+        'This conflicts with a record stored meanwhile; try again.',
+      );
     }
     // The query text and its parameters (personal data) stay out of the log; the code and routine suffice.
     request.log.error(

@@ -13,9 +13,12 @@ import { notificationsHandlers } from '../modules/notifications/handlers';
 import { ordersHandlers } from '../modules/orders/handlers';
 import { privacyHandlers } from '../modules/privacy/handlers';
 import { retentionHandlers } from '../modules/retention/handlers';
+import { segmentsHandlers } from '../modules/segments/handlers';
 import { systemHandlers } from '../modules/system/handlers';
 import { tasksHandlers } from '../modules/tasks/handlers';
+import { triggersHandlers } from '../modules/triggers/handlers';
 import { usersHandlers } from '../modules/users/handlers';
+import { valueTiersHandlers } from '../modules/value-tiers/handlers';
 import { workOrdersHandlers } from '../modules/workorders/handlers';
 import type { Handlers } from './contract';
 
@@ -40,4 +43,7 @@ export const handlers: Handlers = {
   ...interactionsHandlers,
   ...workOrdersHandlers,
   ...notificationsHandlers,
+  ...segmentsHandlers,
+  ...valueTiersHandlers,
+  ...triggersHandlers,
 };

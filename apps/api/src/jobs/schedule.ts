@@ -22,7 +22,10 @@ import { flagStaleCustomers } from '../modules/data-quality/service';
 import { runScan } from '../modules/duplicates/scan';
 import { failImport, findInterruptedImports, processImport } from '../modules/imports/service';
 import { runRetention } from '../modules/retention/service';
+import { refreshDynamicSegments } from '../modules/segments/service';
 import { createRenewalTasks, remindDueTasks } from '../modules/tasks/service';
+import { runDueTriggers } from '../modules/triggers/service';
+import { runValueTierScoring } from '../modules/value-tiers/service';
 import { runSlaClock } from '../modules/workorders/service';
 
 export type OnDemandJob = 'import' | 'duplicate-scan';
@@ -101,6 +104,17 @@ export async function startJobs(
       { name: 'sla-clock', cron: '*/5 * * * *', run: () => runSlaClock(db) },
       { name: 'task-reminders', cron: '*/15 * * * *', run: () => remindDueTasks(db) },
       { name: 'contract-renewals', cron: '30 4 * * *', run: () => createRenewalTasks(db) },
+      // Triggers act on fresh membership: they run right after the refresh.
+      {
+        name: 'segment-refresh',
+        cron: '*/15 * * * *',
+        run: async () => ({ ...(await refreshDynamicSegments(db)), ...(await runDueTriggers(db)) }),
+      },
+      {
+        name: 'value-tiers',
+        cron: '30 2 * * *',
+        run: () => runValueTierScoring(db, systemAuditContext('value tier job')),
+      },
     ];
     for (const job of scheduled) {
       await boss.createQueue(job.name);

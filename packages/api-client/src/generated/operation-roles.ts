@@ -51,10 +51,18 @@ export const operationRoles = {
     "service",
     "marketing"
   ],
+  "createSegment": [
+    "admin",
+    "marketing"
+  ],
   "createTask": [
     "admin",
     "sales",
     "service",
+    "marketing"
+  ],
+  "createTrigger": [
+    "admin",
     "marketing"
   ],
   "createUser": [
@@ -68,6 +76,14 @@ export const operationRoles = {
   "deleteCustomer": [
     "admin",
     "sales"
+  ],
+  "deleteSegment": [
+    "admin",
+    "marketing"
+  ],
+  "deleteTrigger": [
+    "admin",
+    "marketing"
   ],
   "dismissDuplicateCandidate": [
     "admin",
@@ -84,6 +100,10 @@ export const operationRoles = {
     "service",
     "compliance",
     "auditor"
+  ],
+  "dryRunTrigger": [
+    "admin",
+    "marketing"
   ],
   "eraseCustomer": [
     "admin",
@@ -150,6 +170,12 @@ export const operationRoles = {
     "auditor"
   ],
   "getReadiness": [],
+  "getSegment": [
+    "admin",
+    "sales",
+    "marketing",
+    "compliance"
+  ],
   "getSubjectAccessPackage": [
     "admin",
     "compliance"
@@ -157,6 +183,16 @@ export const operationRoles = {
   "getSubjectAccessPdf": [
     "admin",
     "compliance"
+  ],
+  "getTrigger": [
+    "admin",
+    "marketing",
+    "sales"
+  ],
+  "getValueTierSettings": [
+    "admin",
+    "marketing",
+    "sales"
   ],
   "getWorkOrder": [
     "admin",
@@ -264,11 +300,33 @@ export const operationRoles = {
     "admin",
     "compliance"
   ],
+  "listSegmentMembers": [
+    "admin",
+    "sales",
+    "marketing",
+    "compliance"
+  ],
+  "listSegments": [
+    "admin",
+    "sales",
+    "marketing",
+    "compliance"
+  ],
   "listTasks": [
     "admin",
     "sales",
     "service",
     "marketing"
+  ],
+  "listTriggerRuns": [
+    "admin",
+    "marketing",
+    "sales"
+  ],
+  "listTriggers": [
+    "admin",
+    "marketing",
+    "sales"
   ],
   "listUsers": [
     "admin",
@@ -315,11 +373,21 @@ export const operationRoles = {
     "admin",
     "sales"
   ],
+  "previewSegment": [
+    "admin",
+    "sales",
+    "marketing",
+    "compliance"
+  ],
   "recordCustomerConsent": [
     "admin",
     "sales",
     "service",
     "compliance"
+  ],
+  "refreshSegment": [
+    "admin",
+    "marketing"
   ],
   "replaceProductCodeMappings": [
     "admin"
@@ -342,6 +410,14 @@ export const operationRoles = {
   "runRetention": [
     "admin",
     "compliance"
+  ],
+  "runTrigger": [
+    "admin",
+    "marketing"
+  ],
+  "runValueTierScoring": [
+    "admin",
+    "marketing"
   ],
   "searchCustomers": [
     "admin",
@@ -393,6 +469,18 @@ export const operationRoles = {
   "updateRetentionPolicy": [
     "admin",
     "compliance"
+  ],
+  "updateSegment": [
+    "admin",
+    "marketing"
+  ],
+  "updateTrigger": [
+    "admin",
+    "marketing"
+  ],
+  "updateValueTierSettings": [
+    "admin",
+    "marketing"
   ],
   "updateWorkOrder": [
     "admin",

@@ -1086,7 +1086,7 @@ export interface paths {
         put?: never;
         /**
          * Complete a task
-         * @description Marks the task done.
+         * @description Marks the task done; a recurring task is repeated once, however often it is completed at the same time.
          */
         post: operations["completeTask"];
         delete?: never;
@@ -1128,7 +1128,7 @@ export interface paths {
         };
         /**
          * Customer timeline
-         * @description Orders, interactions, work-order steps and profile changes of one customer, newest first, one page at a time.
+         * @description Orders, interactions, work-order steps, profile changes and segment entries and exits of one customer, newest first, one page at a time.
          */
         get: operations["listCustomerTimeline"];
         put?: never;
@@ -1195,7 +1195,7 @@ export interface paths {
         /**
          * Send up to 1,000 interactions
          * @description From a partner system (call centre, website, app). All or nothing: when any item is invalid or names an unknown customer, nothing is stored and every error is listed.
-         *     An item whose `(source, externalId)` is already stored is left as it is (`unchanged`), so a resend is harmless.
+         *     An item whose `(source, externalId)` is already stored for the same customer is left as it is (`unchanged`), so a resend is harmless; one stored for another customer is an error at `/items/N/externalId`.
          */
         post: operations["batchCreateInteractions"];
         delete?: never;
@@ -1220,6 +1220,7 @@ export interface paths {
          * Create or update an order by its number in the source system
          * @description Idempotent by `(source, orderNo)`: sending the same order again updates it (201 the first time, 200 after).
          *     The customer is named by CIMS id or by external id; product codes are mapped to catalogue codes.
+         *     A number the source already used for another customer answers 409.
          */
         put: operations["upsertOrder"];
         post?: never;
@@ -1363,6 +1364,8 @@ export interface paths {
          * Move a work order to another status
          * @description Only the moves the state machine allows (see `WorkOrderStatus`); any other is refused with 409.
          *     Resolving an after-sales work order ends the customer's after-sales status and creates a follow-up task for the customer's owner.
+         *     Reopening a resolved or closed work order (back to `in_progress`) is for its assignee, or someone who sees every customer: 403 for anyone else.
+         *     An erased customer's work orders are closed and take no more changes (409).
          */
         post: operations["transitionWorkOrder"];
         delete?: never;
@@ -1481,6 +1484,264 @@ export interface paths {
         get: operations["downloadWorkOrderAttachment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Segments
+         * @description Every segment, with its member count within the caller's data scope.
+         */
+        get: operations["listSegments"];
+        put?: never;
+        /**
+         * Create a segment
+         * @description Validates and compiles the rule; a static segment takes its snapshot now, a dynamic one fills at once and then follows the rule. Audited.
+         */
+        post: operations["createSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a rule
+         * @description How many customers (within the caller's data scope) the rule selects now, and the first twenty, without saving anything.
+         */
+        post: operations["previewSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        /** One segment */
+        get: operations["getSegment"];
+        /**
+         * Change a segment
+         * @description Needs `If-Match`. A dynamic segment is refreshed at once; a static one takes a new snapshot when its rule changes. Audited.
+         */
+        put: operations["updateSegment"];
+        post?: never;
+        /**
+         * Delete a segment
+         * @description Its membership goes with it; the enter/exit history on customers' timelines stays. Audited.
+         */
+        delete: operations["deleteSegment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segmentId}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh a dynamic segment now
+         * @description Recomputes membership and records who entered and left on their timelines. A static segment answers 409.
+         */
+        post: operations["refreshSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segmentId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Members of a segment
+         * @description Within the caller's data scope, by name, one page at a time.
+         */
+        get: operations["listSegmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Triggers
+         * @description Every trigger with its last run.
+         */
+        get: operations["listTriggers"];
+        put?: never;
+        /**
+         * Create a trigger
+         * @description Audited. A segment-entry trigger acts on customers who enter the segment from now on.
+         */
+        post: operations["createTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triggers/{triggerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        /** One trigger */
+        get: operations["getTrigger"];
+        /**
+         * Change a trigger
+         * @description Needs `If-Match`. Audited.
+         */
+        put: operations["updateTrigger"];
+        post?: never;
+        /**
+         * Delete a trigger
+         * @description Its run history goes with it. Audited.
+         */
+        delete: operations["deleteTrigger"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triggers/{triggerId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run
+         * @description Who the trigger would act on now and what it would do, changing nothing (recorded as a dry run).
+         */
+        post: operations["dryRunTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triggers/{triggerId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Runs of a trigger
+         * @description Newest first.
+         */
+        get: operations["listTriggerRuns"];
+        put?: never;
+        /**
+         * Run a trigger now
+         * @description What the scheduler does: pending segment entries, or today's daily firing. Actions already done for a customer and firing are skipped. Audited.
+         */
+        post: operations["runTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/value-tiers/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Value tier settings
+         * @description The RFM window, method, cut points and tier minimums, and the organization rule.
+         */
+        get: operations["getValueTierSettings"];
+        /**
+         * Change value tier settings
+         * @description Audited; the next scoring run uses them.
+         */
+        put: operations["updateValueTierSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/value-tiers/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score every customer now
+         * @description What the nightly job does (02:30 Asia/Shanghai): RFM scores and tiers for every live customer, tier changes recorded on their timelines. Audited.
+         */
+        post: operations["runValueTierScoring"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2069,7 +2330,7 @@ export interface components {
          * @description What an audit entry records.
          * @enum {string}
          */
-        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach";
+        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach" | "segment.create" | "segment.update" | "segment.delete" | "segment.refresh" | "value_tier_settings.update" | "value_tier.run" | "trigger.create" | "trigger.update" | "trigger.delete" | "trigger.run";
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
             /** @description Position in the chain, without gaps. */
@@ -2594,6 +2855,22 @@ export interface components {
          * @example 1299.00
          */
         Money: string;
+        /** @description The scores behind a customer's value tier, as of the last scoring run. */
+        ValueScores: {
+            recency: number;
+            frequency: number;
+            monetary: number;
+            daysSinceLastOrder: number | null;
+            orderCount: number;
+            orderAmount: components["schemas"]["Money"];
+            /**
+             * @description `organization` when the organization rule (annual contract value) set the tier.
+             * @enum {string}
+             */
+            method: "quintiles" | "thresholds" | "organization";
+            /** Format: date-time */
+            scoredAt: string;
+        };
         /**
          * @description ISO 4217 currency code.
          * @example CNY
@@ -2711,7 +2988,7 @@ export interface components {
             allowedTransitions: components["schemas"]["WorkOrderStatus"][];
         };
         /** @enum {string} */
-        TimelineEventType: "order" | "interaction" | "work_order" | "profile";
+        TimelineEventType: "order" | "interaction" | "work_order" | "profile" | "segment" | "value_tier";
         /**
          * @description 互动类型. `login` and `web_event` are website/app events.
          * @enum {string}
@@ -2720,8 +2997,8 @@ export interface components {
         /** @enum {string} */
         InteractionChannel: "phone" | "email" | "in_person" | "wechat" | "sms" | "website" | "app" | "other";
         /**
-         * @description One entry of a customer's timeline (时间线). Exactly one of `order`, `interaction`, `workOrder` and
-         *     `profile` is set, as `type` says.
+         * @description One entry of a customer's timeline (时间线). Exactly one of `order`, `interaction`, `workOrder`,
+         *     `profile`, `segment` and `valueTier` is set, as `type` says.
          */
         TimelineEvent: {
             id: string;
@@ -2767,6 +3044,19 @@ export interface components {
             profile: {
                 action: components["schemas"]["AuditAction"];
             } | null;
+            /** @description The customer entered or left a segment. */
+            segment: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                event: "entered" | "exited";
+            } | null;
+            /** @description The customer's value tier changed at a scoring run. */
+            valueTier: {
+                from: components["schemas"]["ValueTier"];
+                to: components["schemas"]["ValueTier"];
+            } | null;
         };
         TimelinePage: {
             /** @description Newest first. */
@@ -2779,6 +3069,8 @@ export interface components {
             customer: components["schemas"]["Customer"];
             serviceStatus: components["schemas"]["ServiceStatus"];
             valueTier: components["schemas"]["ValueTier"];
+            /** @description The scores behind the tier; null until the customer is scored. */
+            valueScores: components["schemas"]["ValueScores"] | null;
             figures: {
                 /** @description Sum of the customer's orders in `currency` that were not cancelled or refunded. */
                 lifetimeValue: components["schemas"]["Money"];
@@ -3055,6 +3347,300 @@ export interface components {
             /** @description Oldest first. */
             items: components["schemas"]["Attachment"][];
         };
+        /**
+         * @description 客户分群规则: a tree of conditions. `group` combines rules with AND/OR, `not` negates one, `field`
+         *     tests a customer field, `event` tests an aggregate over the customer's orders, interactions or work
+         *     orders in a time window, `consent` tests the consent in force. At most 6 levels deep and 100 conditions.
+         */
+        SegmentRule: components["schemas"]["SegmentGroup"] | components["schemas"]["SegmentNot"] | components["schemas"]["SegmentFieldCondition"] | components["schemas"]["SegmentEventCondition"] | components["schemas"]["SegmentConsentCondition"];
+        SegmentGroup: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "group";
+            /** @enum {string} */
+            op: "and" | "or";
+            rules: components["schemas"]["SegmentRule"][];
+        };
+        SegmentNot: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "not";
+            rule: components["schemas"]["SegmentRule"];
+        };
+        /**
+         * @description The customer fields a rule may test, and the operators each takes:
+         *     text and enum fields `eq`, `neq`, `in`, `not_in`, `is_set`, `is_not_set`; `tags` the same, where `eq`
+         *     means has the tag, `neq` has not, `in` has any of, `not_in` has none of, `is_set` has any tag;
+         *     `qualityScore` `eq`, `neq`, `in`, `not_in`, `gt`, `gte`, `lt`, `lte` (it is never empty); dates
+         *     (`createdAt`, `contractEndDate`, a `YYYY-MM-DD` value) `eq`, `neq`, `gt`, `gte`, `lt`, `lte`, `is_set`,
+         *     `is_not_set`.
+         * @enum {string}
+         */
+        SegmentField: "kind" | "lifecycleStage" | "sourceChannel" | "valueTier" | "serviceStatus" | "provinceCode" | "cityCode" | "industry" | "customerType" | "tags" | "ownerId" | "qualityScore" | "createdAt" | "contractEndDate";
+        SegmentFieldCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "field";
+            field: components["schemas"]["SegmentField"];
+            /** @enum {string} */
+            operator: "eq" | "neq" | "in" | "not_in" | "gt" | "gte" | "lt" | "lte" | "is_set" | "is_not_set";
+            /** @description A string or number, or for `in`/`not_in` a list of them; absent for `is_set`/`is_not_set`. */
+            value?: string | number | (string | number)[];
+        };
+        /**
+         * @description An aggregate over the customer's events: `count` of them, `sum_amount` or `max_amount` of orders, or
+         *     `days_since_last` (customers without any such event never match a `days_since_last` condition).
+         *     `windowDays` limits the events to the last so many days (not used by `days_since_last`).
+         *     E.g. "no login in the last 30 days": `{event: interaction, where: {interactionType: login},
+         *     measure: count, windowDays: 30, operator: eq, value: 0}`.
+         */
+        SegmentEventCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "event";
+            /** @enum {string} */
+            event: "order" | "interaction" | "work_order";
+            where?: {
+                interactionType?: components["schemas"]["InteractionType"];
+                orderStatus?: components["schemas"]["OrderStatus"][];
+                orderChannel?: components["schemas"]["OrderChannel"];
+                workOrderCategory?: components["schemas"]["WorkOrderCategory"];
+                campaignCode?: string;
+            };
+            /** @enum {string} */
+            measure: "count" | "sum_amount" | "max_amount" | "days_since_last";
+            windowDays?: number;
+            /** @enum {string} */
+            operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte";
+            value: number;
+        };
+        SegmentConsentCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consent";
+            purpose: components["schemas"]["ConsentPurpose"];
+            channel: components["schemas"]["ConsentChannel"];
+            /** @description true for customers whose consent in force is a grant; false for the others (withdrawn or never given). */
+            isGranted: boolean;
+        };
+        /** @description 客户分群 a segment of customers defined by a rule. */
+        Segment: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            kind: "dynamic" | "static";
+            color: string | null;
+            rule: components["schemas"]["SegmentRule"];
+            /** @description Shipped with CIMS (editable like any other). */
+            isPreset: boolean;
+            /** @description Members within the viewer's data scope. */
+            memberCount: number;
+            /** Format: date-time */
+            refreshedAt: string | null;
+            createdBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        SegmentList: {
+            items: components["schemas"]["Segment"][];
+        };
+        SegmentInput: {
+            name: string;
+            description?: string | null;
+            /**
+             * @description `dynamic` members follow the rule (refreshed on a schedule and on demand); `static` is a snapshot taken when saved.
+             * @enum {string}
+             */
+            kind: "dynamic" | "static";
+            color?: string | null;
+            rule: components["schemas"]["SegmentRule"];
+        };
+        SegmentPreviewRequest: {
+            rule: components["schemas"]["SegmentRule"];
+        };
+        SegmentPreview: {
+            /** @description Customers within the viewer's data scope the rule selects now. */
+            count: number;
+            /** @description The first twenty of them by name. */
+            sample: components["schemas"]["CustomerSummary"][];
+        };
+        SegmentRefresh: {
+            segment: components["schemas"]["Segment"];
+            entered: number;
+            exited: number;
+        };
+        /** @description What a trigger does for each customer it fires for. */
+        TriggerAction: {
+            /** @constant */
+            type: "create_task";
+            taskKind: components["schemas"]["TaskKind"];
+            dueInDays: number;
+            /** @description E.g. 专属客服回访 (a dedicated service revisit). The task goes to the customer's owner. */
+            note?: string | null;
+        } | {
+            /** @enum {string} */
+            type: "add_tag" | "remove_tag";
+            tag: string;
+        } | {
+            /** @constant */
+            type: "open_work_order";
+            category: components["schemas"]["WorkOrderCategory"];
+            priority: components["schemas"]["WorkOrderPriority"];
+            title: string;
+        } | {
+            /** @constant */
+            type: "set_lifecycle_stage";
+            lifecycleStage: components["schemas"]["LifecycleStage"];
+        };
+        /** @description One execution (or dry run) of a trigger. */
+        TriggerRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            triggerId: string;
+            isDryRun: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Null for the scheduler. */
+            startedBy: components["schemas"]["UserRef"] | null;
+            /** @description Customers the run acted on (or, dry, would act on). */
+            customers: number;
+            actionsDone: number;
+            /** @description Actions already done for that customer and firing, or with nothing to do (e.g. no owner for a task). */
+            actionsSkipped: number;
+            actionsFailed: number;
+            /** @description More customers qualified than `maxCustomersPerRun`; the rest wait for the next run. */
+            isCapped: boolean;
+        };
+        Trigger: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isEnabled: boolean;
+            segment: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            firesOn: "segment_entry" | "daily";
+            includeCurrentMembers: boolean;
+            dailyAt: string;
+            maxCustomersPerRun: number;
+            actions: components["schemas"]["TriggerAction"][];
+            createdBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            lastRun: components["schemas"]["TriggerRun"] | null;
+        };
+        TriggerList: {
+            items: components["schemas"]["Trigger"][];
+        };
+        /**
+         * @description A rule-triggered automation. `segment_entry` fires for each customer when they enter the segment (after
+         *     the trigger was created); `daily` fires once a day at `dailyAt` (business calendar time zone) for every
+         *     member of the segment. Each action runs at most once per customer and firing, so runs can be repeated
+         *     safely; `maxCustomersPerRun` stops a runaway rule.
+         */
+        TriggerInput: {
+            name: string;
+            isEnabled: boolean;
+            /** Format: uuid */
+            segmentId: string;
+            /** @enum {string} */
+            firesOn: "segment_entry" | "daily";
+            /** @description For `segment_entry`; whether those already in the segment count as entering now (default false). */
+            includeCurrentMembers?: boolean;
+            /** @description For `daily` triggers; default 09:00. */
+            dailyAt?: string;
+            /** @description Default 500. */
+            maxCustomersPerRun?: number;
+            actions: components["schemas"]["TriggerAction"][];
+        };
+        TriggerRunDetail: {
+            run: components["schemas"]["TriggerRun"];
+            /** @description What was done (or, dry, would be done) per customer and action, at most 1,000. */
+            items: {
+                customer: components["schemas"]["CustomerRef"];
+                actionIndex: number;
+                /** @enum {string} */
+                actionType: "create_task" | "add_tag" | "remove_tag" | "open_work_order" | "set_lifecycle_stage";
+                /** @enum {string} */
+                result: "done" | "would_do" | "skipped" | "failed";
+                detail: string | null;
+            }[];
+        };
+        TriggerRunList: {
+            /** @description Newest first, at most 50. */
+            items: components["schemas"]["TriggerRun"][];
+        };
+        /**
+         * @description How value tiers (客户价值等级) are scored. Persons (and organizations unless their own rule is on) get
+         *     RFM scores of 1–5 from their paid orders (paid, shipped, completed) in the window: recency (days since
+         *     the last), frequency (how many), monetary (how much). `quintiles` ranks the customers with orders in
+         *     the window into fifths; `thresholds` uses the cut points below (each list ascending, four values
+         *     separating scores 1|2|3|4|5; for recency, fewer days score higher). Customers without orders in the
+         *     window score 1, 1, 1. The sum of the three (3–15) gives the tier by `tierMinimums`. Organizations can
+         *     instead be tiered by their order amount in the window (annual contract value) against `organizationRule`.
+         */
+        ValueTierSettings: {
+            windowDays: number;
+            /** @enum {string} */
+            method: "quintiles" | "thresholds";
+            recencyDays: number[];
+            frequencyCounts: number[];
+            monetaryAmounts: number[];
+            /** @description The least total score (3–15) for each tier; below C is D. */
+            tierMinimums: {
+                A: number;
+                B: number;
+                C: number;
+            };
+            organizationRule: {
+                isEnabled: boolean;
+                /** @description The least order amount in the window for each tier; below C is D. */
+                minimumAmounts: {
+                    A: number;
+                    B: number;
+                    C: number;
+                };
+            };
+        };
+        /** @description One scoring run. */
+        ValueTierRun: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description Customers scored. */
+            scored: number;
+            /** @description Customers whose tier changed (each recorded on their timeline). */
+            changed: number;
+            distribution: {
+                A: number;
+                B: number;
+                C: number;
+                D: number;
+            };
+        };
         /** @description 提醒 an in-app reminder for one staff member. */
         Notification: {
             /** Format: uuid */
@@ -3190,6 +3776,8 @@ export interface components {
         importId: string;
         workOrderId: string;
         attachmentId: string;
+        segmentId: string;
+        triggerId: string;
     };
     requestBodies: never;
     headers: never;
@@ -4981,6 +5569,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -5010,6 +5599,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getCustomer360: {
@@ -5160,6 +5750,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -5204,6 +5795,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -5691,6 +6283,524 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The segments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    previewSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The segment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSegment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last read (e.g. `"3"`). */
+                "If-Match": components["parameters"]["ifMatch"];
+            };
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInput"];
+            };
+        };
+        responses: {
+            /** @description The segment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    refreshSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentRefresh"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listSegmentMembers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listTriggers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The triggers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriggerInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trigger. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trigger"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateTrigger: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last read (e.g. `"3"`). */
+                "If-Match": components["parameters"]["ifMatch"];
+            };
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriggerInput"];
+            };
+        };
+        responses: {
+            /** @description The trigger. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    deleteTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dryRunTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What would happen. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listTriggerRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                triggerId: components["parameters"]["triggerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getValueTierSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueTierSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateValueTierSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueTierSettings"];
+            };
+        };
+        responses: {
+            /** @description The new settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueTierSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    runValueTierScoring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueTierRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listNotifications: {

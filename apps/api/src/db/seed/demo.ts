@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
+import { refreshDynamicSegments } from '../../modules/segments/service';
 import type { Database } from '../client';
 import { seedDemoActivity } from './activity';
 import { seedCustomers } from './customers';
@@ -17,5 +18,6 @@ export async function seedDemoIfEmpty(db: Database, pool: Pool, size: 'full' | '
   await seedCustomers(pool, { count: demoSizes[size], seed: 20261123, ownerIds });
   const serviceUser = [...staff.values()].find((u) => u.roles.includes('service'));
   await seedDemoActivity(db, { serviceUserId: serviceUser?.id ?? null });
+  await refreshDynamicSegments(db);
   return true;
 }

@@ -85,18 +85,16 @@ export const partnerPolicy: PolicySettings = {
 
 const openness: Record<FieldAccess, number> = { hidden: 0, masked: 1, visible: 2 };
 
-// Several roles give the widest of their scopes (a union would be exact, but one scope keeps every query simple).
-const scopeWidth: Record<DataScope, number> = { assigned_work_orders: 0, own_or_team: 1, all: 2 };
-
-function widestScope(scopes: DataScope[]): DataScope {
-  return scopes.reduce<DataScope>(
-    (widest, scope) => (scopeWidth[scope] > scopeWidth[widest] ? scope : widest),
-    'assigned_work_orders',
-  );
+/**
+ * Several roles give the union of their data scopes (`dataScopes`, ORed by customerScope), so a sales and
+ * service user keeps both their own customers and the ones their work orders bring.
+ */
+export interface CombinedPolicy extends Omit<PolicySettings, 'dataScope'> {
+  dataScopes: DataScope[];
 }
 
 /** A user with several roles gets, field by field, the most open access any of them grants. */
-export function combinePolicies(policies: PolicySettings[]): PolicySettings {
+export function combinePolicies(policies: PolicySettings[]): CombinedPolicy {
   const fieldAccess = fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden');
   for (const policy of policies) {
     for (const field of sensitiveFields) {
@@ -105,26 +103,52 @@ export function combinePolicies(policies: PolicySettings[]): PolicySettings {
     }
   }
   return {
-    dataScope: widestScope(policies.map((p) => p.dataScope)),
+    dataScopes: [...new Set(policies.map((p) => p.dataScope))],
     fieldAccess,
     canReveal: policies.some((p) => p.canReveal),
   };
 }
 
 /** Who is looking, and what they may see. */
-export interface Viewer extends PolicySettings {
+export interface Viewer extends CombinedPolicy {
   userId: string | null;
   team: string | null;
   /** The work-order queues the user belongs to (read only for the `assigned_work_orders` scope). */
   queueIds: string[];
 }
 
+/** The viewer one role's policy makes of a user (or of nobody in particular). */
+export function viewerOf(
+  { dataScope, ...policy }: PolicySettings,
+  who: Pick<Viewer, 'userId' | 'team'> & { queueIds?: string[] },
+): Viewer {
+  return {
+    ...policy,
+    dataScopes: [dataScope],
+    userId: who.userId,
+    team: who.team,
+    queueIds: who.queueIds ?? [],
+  };
+}
+
 /** The system itself (scheduled jobs): the whole base in scope; it shows nothing to anyone. */
 export const systemViewer: Viewer = {
-  dataScope: 'all',
+  dataScopes: ['all'],
   fieldAccess: fields('hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
   canReveal: false,
   userId: null,
   team: null,
   queueIds: [],
 };
+
+export function hasAllScope(viewer: Pick<Viewer, 'dataScopes'>): boolean {
+  return viewer.dataScopes.includes('all');
+}
+
+/**
+ * Whether the viewer may name customers' owners: not someone who sees customers only through work orders
+ * (service staff), or they could take any customer a work order shows them, and keep it.
+ */
+export function canAssignOwners(viewer: Pick<Viewer, 'dataScopes'>): boolean {
+  return viewer.dataScopes.some((scope) => scope !== 'assigned_work_orders');
+}

@@ -9,6 +9,7 @@ import {
   type PolicySettings,
   partnerPolicy,
   type Viewer,
+  viewerOf,
 } from './policies';
 import { findStoredPolicies, upsertPolicy } from './repo';
 
@@ -30,13 +31,12 @@ async function policiesOf(db: Queryable, roles: TStaffRole[]): Promise<Map<TStaf
 }
 
 export async function resolveViewer(db: Queryable, principal: Principal): Promise<Viewer> {
-  if (principal.kind === 'partner') return { ...partnerPolicy, userId: null, team: null, queueIds: [] };
+  if (principal.kind === 'partner') return viewerOf(partnerPolicy, { userId: null, team: null });
   const roles = principal.user.roles.filter((role): role is TStaffRole => ZStaffRole.safeParse(role).success);
   const combined = combinePolicies([...(await policiesOf(db, roles)).values()]);
-  const queueIds =
-    combined.dataScope === 'assigned_work_orders'
-      ? queuesOf(await getWorkOrderSettings(db), { id: principal.user.id, roles })
-      : [];
+  const queueIds = combined.dataScopes.includes('assigned_work_orders')
+    ? queuesOf(await getWorkOrderSettings(db), { id: principal.user.id, roles })
+    : [];
   return { ...combined, userId: principal.user.id, team: principal.user.team, queueIds };
 }
 

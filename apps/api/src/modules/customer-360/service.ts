@@ -8,9 +8,10 @@ import { orders, workOrders } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { toCustomer } from '../customers/serializers';
 import { getCustomer, viewCustomer } from '../customers/service';
-import { formatCents, toOrder } from '../orders/service';
+import { formatCents, toCents, toOrder } from '../orders/service';
 import { toTask } from '../tasks/serializers';
 import { listOpenTasksOf } from '../tasks/service';
+import { findValueScores } from '../value-tiers/service';
 import { selectWorkOrders } from '../workorders/repo';
 import { toWorkOrder } from '../workorders/serializers';
 import { getWorkOrderSettings } from '../workorders/settings';
@@ -36,7 +37,7 @@ async function keyFigures(db: Database, customerId: string) {
       (SELECT max(ordered_at) FROM orders WHERE customer_id = ${customerId}) AS last_order_at,
       (SELECT max(occurred_at) FROM interactions WHERE customer_id = ${customerId}) AS last_interaction_at,
       (SELECT count(*)::int FROM work_orders WHERE customer_id = ${customerId}
-        AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer')) AS open_work_orders`);
+        AND status = ANY(${sql.param(openStatuses)}::text[])) AS open_work_orders`);
   const row = result.rows[0];
   const iso = (value: Date | null | undefined) => (value ? new Date(value).toISOString() : null);
   return {
@@ -65,10 +66,23 @@ export async function getCustomer360(db: Database, actor: RequestActor, customer
     .limit(20);
   const openTasks = await listOpenTasksOf(db, customerId, 20);
   const timeline = await listTimeline(db, { customerId, limit: 20 });
+  const scores = await findValueScores(db, customerId);
   return {
     customer: toCustomer(record, actor.viewer),
     serviceStatus: record.row.serviceStatus,
     valueTier: record.row.valueTier,
+    valueScores: scores
+      ? {
+          recency: scores.recency,
+          frequency: scores.frequency,
+          monetary: scores.monetary,
+          daysSinceLastOrder: scores.daysSinceLastOrder,
+          orderCount: scores.orderCount,
+          orderAmount: formatCents(toCents(scores.orderAmount)),
+          method: scores.method,
+          scoredAt: scores.scoredAt.toISOString(),
+        }
+      : null,
     figures,
     recentOrders: recentOrders.map((row) => toOrder(row, record.row.displayName)),
     openWorkOrders: openWorkOrders.map((row) => toWorkOrder(row, settings)),

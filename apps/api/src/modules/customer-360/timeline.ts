@@ -1,7 +1,8 @@
 /**
- * A customer's timeline (时间线): orders, interactions, work-order events and profile changes (from the
- * audit log) merged newest first. Each source is read in index order up to one page past the cursor and
- * the pages are merged in SQL, so a page costs the same for a customer with ten events or ten thousand.
+ * A customer's timeline (时间线): orders, interactions, work-order events, segment entries and exits,
+ * value tier changes and profile changes (from the audit log), merged newest first. Each source is read in index order up to
+ * one page past the cursor and the pages are merged in SQL, so a page costs the same for a customer with
+ * ten events or ten thousand.
  * The cursor is (time, "type:id"), compared in byte order so that it is total across sources. Every
  * branch names its columns, as any of them may come first.
  */
@@ -32,7 +33,7 @@ interface Cursor {
   key: string;
 }
 
-const timelineKey = /^(order|interaction|work_order|profile):[0-9a-f-]{1,36}$/;
+const timelineKey = /^(order|interaction|work_order|profile|segment|value_tier):[0-9a-f-]{1,36}$/;
 
 type TimelineRow = {
   type: TimelineEventType;
@@ -85,10 +86,31 @@ function branch(type: TimelineEventType, customerId: string, after: Cursor | nul
           ${before(sql`a.occurred_at`, key)}
         ORDER BY a.occurred_at DESC, ${key} DESC LIMIT ${limit})`;
     }
+    case 'segment': {
+      const key = sql`('segment:' || s.id::text) COLLATE "C"`;
+      return sql`(SELECT 'segment' AS type, ${key} AS key, s.occurred_at AS occurred_at, NULL::uuid AS actor_id,
+          jsonb_build_object('id', s.segment_id, 'name', s.segment_name, 'event', s.type) AS data
+        FROM segment_events s WHERE s.customer_id = ${customerId} ${before(sql`s.occurred_at`, key)}
+        ORDER BY s.occurred_at DESC, ${key} DESC LIMIT ${limit})`;
+    }
+    case 'value_tier': {
+      const key = sql`('value_tier:' || v.id::text) COLLATE "C"`;
+      return sql`(SELECT 'value_tier' AS type, ${key} AS key, v.changed_at AS occurred_at, NULL::uuid AS actor_id,
+          jsonb_build_object('from', v.from_tier, 'to', v.to_tier) AS data
+        FROM value_tier_changes v WHERE v.customer_id = ${customerId} ${before(sql`v.changed_at`, key)}
+        ORDER BY v.changed_at DESC, ${key} DESC LIMIT ${limit})`;
+    }
   }
 }
 
-const allTypes: TimelineEventType[] = ['order', 'interaction', 'work_order', 'profile'];
+const allTypes: TimelineEventType[] = [
+  'order',
+  'interaction',
+  'work_order',
+  'profile',
+  'segment',
+  'value_tier',
+];
 
 function toTimelineEvent(row: TimelineRow): Schemas['TimelineEvent'] {
   const data = row.data as never;
@@ -101,6 +123,8 @@ function toTimelineEvent(row: TimelineRow): Schemas['TimelineEvent'] {
     interaction: row.type === 'interaction' ? data : null,
     workOrder: row.type === 'work_order' ? data : null,
     profile: row.type === 'profile' ? data : null,
+    segment: row.type === 'segment' ? data : null,
+    valueTier: row.type === 'value_tier' ? data : null,
   };
 }
 

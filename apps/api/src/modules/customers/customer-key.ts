@@ -71,11 +71,13 @@ export async function resolveCustomerKeys(
     for (const row of found) ids.set(`${row.source}\u0000${row.externalId}`, row.id);
   }
   keys.forEach((key, index) => {
-    if (Boolean(key.customerId) === Boolean(key.externalId))
+    if (key.customerId && key.externalId)
       errors.push({
         path: path(index),
         message: 'Name the customer by customerId or by externalId, not both',
       });
+    else if (!key.customerId && !key.externalId)
+      errors.push({ path: path(index), message: 'Name the customer by customerId or by externalId' });
     else if (!ids.has(keyText(key))) errors.push({ path: path(index), message: 'No such customer' });
   });
   return { ids, errors, idOf: (key) => ids.get(keyText(key)) };

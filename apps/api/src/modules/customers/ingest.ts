@@ -12,7 +12,7 @@ import { customerExternalIds, customers, type FieldProvenance } from '../../db/s
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import { withIdempotencyKey } from '../../http/idempotency';
-import type { Viewer } from '../access/policies';
+import { hasAllScope, type Viewer } from '../access/policies';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { type DraftMatch, matchDrafts, matchInputOfDraft, recordCandidates } from '../matching/stored';
 import { customerAuditSnapshot } from './audit-snapshot';
@@ -171,7 +171,7 @@ function loadVisible(tx: Database, viewer: Viewer, id: string) {
 /** New customers' owner: as given, else the caller when they see only their own customers. */
 function ownerFor(viewer: Viewer, input: TCustomerCreate): string | null {
   if (input.ownerId !== undefined) return input.ownerId;
-  return viewer.dataScope === 'all' ? null : viewer.userId;
+  return hasAllScope(viewer) ? null : viewer.userId;
 }
 
 /**

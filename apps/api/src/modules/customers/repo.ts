@@ -11,6 +11,7 @@ import {
 } from '../../db/schema';
 import type { Viewer } from '../access/policies';
 import { ensureKeysFor, keyring, otherIdColumn, residentIdColumn } from '../encryption/service';
+import { openStatuses } from '../workorders/state-machine';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerInsert = typeof customers.$inferInsert;
@@ -37,19 +38,25 @@ export interface CustomerRecord {
 /**
  * The customers a viewer may see, as a condition on `customers` (undefined: all). Every query that reads
  * customers for a viewer takes it, so data scope is enforced in the database, not filtered afterwards.
+ * A viewer with several scopes (several roles) sees the union of them.
  */
 export function customerScope(viewer: Viewer): SQL | undefined {
-  if (viewer.dataScope === 'all') return undefined;
-  if (!viewer.userId) return sql`false`;
-  if (viewer.dataScope === 'assigned_work_orders') {
-    // Service staff work on the customers whose open work orders are theirs or their queues' (and on
-    // those they own, so that a customer they create does not vanish from their sight).
-    return sql`(${customers.ownerId} = ${viewer.userId} OR EXISTS (SELECT 1 FROM work_orders wo
-      WHERE wo.customer_id = ${customers.id} AND wo.status NOT IN ('resolved', 'closed')
-        AND (wo.assignee_id = ${viewer.userId} OR wo.queue_id = ANY(${sql.param(viewer.queueIds)}::text[]))))`;
+  if (viewer.dataScopes.includes('all')) return undefined;
+  const me = viewer.userId;
+  if (!me || viewer.dataScopes.length === 0) return sql`false`;
+  // Every scope short of 'all' includes the customers one owns.
+  const conditions: SQL[] = [sql`${customers.ownerId} = ${me}`];
+  if (viewer.dataScopes.includes('own_or_team') && viewer.team)
+    conditions.push(sql`${customers.ownerId} IN (SELECT id FROM staff_users WHERE team = ${viewer.team})`);
+  if (viewer.dataScopes.includes('assigned_work_orders')) {
+    // Service staff work on the customers whose open work orders are theirs or their queues'; and on those
+    // they own, i.e. created (they may not name owners, see canAssignOwners), so that a customer they
+    // create stays in their sight until they open its work order.
+    conditions.push(sql`${customers.id} IN (SELECT wo.customer_id FROM work_orders wo
+      WHERE wo.status = ANY(${sql.param(openStatuses)}::text[])
+        AND (wo.assignee_id = ${me} OR wo.queue_id = ANY(${sql.param(viewer.queueIds)}::text[])))`);
   }
-  if (!viewer.team) return eq(customers.ownerId, viewer.userId);
-  return sql`(${customers.ownerId} = ${viewer.userId} OR ${customers.ownerId} IN (SELECT id FROM staff_users WHERE team = ${viewer.team}))`;
+  return sql`(${sql.join(conditions, sql` OR `)})`;
 }
 
 const mergedIntoCustomer = alias(customers, 'merged_into');
@@ -367,6 +374,7 @@ export async function anonymizeCustomerRow(db: Queryable, id: string) {
       primaryPhone: null,
       primaryEmail: null,
       searchDocument: '',
+      serviceStatus: null,
       deletedAt: sql`coalesce(${customers.deletedAt}, now())`,
       erasedAt: sql`now()`,
       version: sql`${customers.version} + 1`,

@@ -18,7 +18,13 @@ import type { z } from 'zod';
 import type { Database, Queryable } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, type FieldError, validationFailed } from '../../http/errors';
-import { type SensitiveField, sensitiveFields, type Viewer } from '../access/policies';
+import {
+  canAssignOwners,
+  hasAllScope,
+  type SensitiveField,
+  sensitiveFields,
+  type Viewer,
+} from '../access/policies';
 import { type AuditAction, type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { getDataQualitySettings } from '../data-quality/settings';
 import { type ConsentChannel, type ConsentPurpose, consentInForce } from '../privacy/consent-repo';
@@ -72,17 +78,25 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pat
 /**
  * The owner must be a staff user; and someone who sees only their own and their team's customers may not
  * hand one outside that scope (nor leave it unowned), or it would vanish from their own list at once.
+ * Someone who sees customers only through work orders (service staff) names no owner at all: owning a
+ * customer keeps it in their scope, so naming themselves would let them take any customer a work order
+ * shows them. `unchanged` is the value that is no change (the current owner; on creation, the caller).
  */
 export async function assertOwnerAssignable(
   db: Queryable,
   viewer: Viewer,
   ownerId: string | null | undefined,
+  unchanged: string | null = viewer.userId,
 ) {
   if (ownerId === undefined) return;
+  if (!canAssignOwners(viewer)) {
+    if (ownerId === unchanged) return;
+    throw validationFailed([{ path: '/ownerId', message: 'Your role cannot change the owner' }]);
+  }
   const owner = ownerId ? await findStaffMember(db, ownerId) : null;
   if (ownerId && !owner)
     throw validationFailed([{ path: '/ownerId', message: 'No staff user with this id' }]);
-  if (viewer.dataScope === 'all' || ownerId === viewer.userId) return;
+  if (hasAllScope(viewer) || ownerId === viewer.userId) return;
   if (!owner || !viewer.team || owner.team !== viewer.team) {
     throw validationFailed([{ path: '/ownerId', message: 'Owner must be you or a member of your team' }]);
   }
@@ -213,13 +227,13 @@ export async function updateCustomer(
 ) {
   const patch = parseOrThrow(ZCustomerUpdate, input.body);
   assertEditable(actor.viewer, input.body as object);
-  await assertOwnerAssignable(db, actor.viewer, patch.ownerId);
   const expectedVersion = versionFromEtag(input.ifMatch);
 
   return db.transaction(async (tx) => {
     const current = await lockCustomerRow(tx, input.id, customerScope(actor.viewer));
     if (!current) throw new DomainError('not_found', 'No such customer.');
     assertNotErased(current);
+    await assertOwnerAssignable(tx, actor.viewer, patch.ownerId, current.ownerId);
     if (current.version !== expectedVersion) {
       throw new DomainError(
         'version_conflict',

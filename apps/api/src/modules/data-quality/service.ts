@@ -1,7 +1,7 @@
 /** The data-quality summary and the stale-data job. */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import type { Viewer } from '../access/policies';
+import { hasAllScope, type Viewer } from '../access/policies';
 import { qualityFields } from '../customers/derived-columns';
 import { customerScope } from '../customers/repo';
 import { getDataQualitySettings } from './settings';
@@ -38,7 +38,7 @@ export async function dataQualitySummary(db: Database, viewer: Viewer) {
     SELECT e->>'path' AS field, count(*)::int AS count
       FROM import_row_errors r JOIN imports i ON i.id = r.import_id, jsonb_array_elements(r.errors) AS e
      WHERE r.created_at > now() - interval '30 days' AND i.mode = 'run'
-       ${viewer.dataScope === 'all' ? sql`` : sql`AND i.created_by = ${viewer.userId}`}
+       ${hasAllScope(viewer) ? sql`` : sql`AND i.created_by = ${viewer.userId}`}
      GROUP BY 1 ORDER BY 2 DESC LIMIT 20`);
   const [open] = (
     await db.execute<{ count: number }>(sql`

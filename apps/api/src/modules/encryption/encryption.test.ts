@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase } from '../../../test/database';
 import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
-import { defaultPolicies } from '../access/policies';
+import { defaultPolicies, viewerOf } from '../access/policies';
 import { systemAuditContext } from '../audit/service';
 import { createCustomer } from '../customers/ingest';
 import { revealCustomerField } from '../customers/service';
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const admin = {
   audit: systemAuditContext('test'),
-  viewer: { ...defaultPolicies.admin, userId: null, team: null, queueIds: [] },
+  viewer: viewerOf(defaultPolicies.admin, { userId: null, team: null }),
 };
 const ids = ['11010519491231002', '44030519900307123', '31010119850101001'].map(
   (b) => b + computeResidentIdCheckChar(b),

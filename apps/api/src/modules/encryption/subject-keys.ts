@@ -5,6 +5,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { subjectKeys } from '../../db/schema';
+import { DomainError } from '../../http/errors';
 import { keyring } from './service';
 
 /** Seals a payload under the customer's key, creating the key on first use. */
@@ -18,8 +19,9 @@ export async function sealForSubject(db: Queryable, customerId: string, payload:
       .onConflictDoNothing();
     [row] = await find();
   }
+  // Every write about a customer seals its audit entry, so this is where one about an erased customer ends.
   if (!row?.wrappedKey)
-    throw new Error(`customer ${customerId} has been erased; nothing may be sealed for them`);
+    throw new DomainError('conflict', 'This customer was erased; nothing more can be recorded about them.');
   return keyring().sealForSubject(row.wrappedKey, customerId, JSON.stringify(payload));
 }
 

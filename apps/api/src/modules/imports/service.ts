@@ -27,7 +27,7 @@ import { type Database, withClientTransaction } from '../../db/client';
 import { importRowErrors, imports, staffUsers } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
-import type { Viewer } from '../access/policies';
+import { hasAllScope, type Viewer } from '../access/policies';
 import { resolveViewer } from '../access/service';
 import { type AuditContext, appendAuditEntry } from '../audit/service';
 import { type IngestItem, ingestCustomers } from '../customers/ingest';
@@ -51,7 +51,7 @@ export function importFilePath(dataDir: string, id: string, format: ImportFileFo
 
 /** Imports the viewer may see: everyone's for the whole-base roles, else their own. */
 function visibleImports(viewer: Viewer) {
-  return viewer.dataScope === 'all' ? undefined : eq(imports.createdBy, viewer.userId ?? randomUUID());
+  return hasAllScope(viewer) ? undefined : eq(imports.createdBy, viewer.userId ?? randomUUID());
 }
 
 export async function uploadImport(

@@ -3,15 +3,15 @@
  * nothing; `(source, externalId)` makes a resent item harmless. One audit entry per customer and batch.
  */
 import type { components } from '@cims/api-client';
-import { ZInteractionInput } from '@cims/schemas';
+import { type TInteractionBatchItem, ZInteractionBatchItem, ZInteractionInput } from '@cims/schemas';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { interactions, staffUsers } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
-import { DomainError, validationFailed } from '../../http/errors';
+import { DomainError, type FieldError, validationFailed } from '../../http/errors';
 import { appendAuditEntry } from '../audit/service';
 import { resolveCustomerKeys } from '../customers/customer-key';
-import { assertNotErased, getCustomer, parseOrThrow } from '../customers/service';
+import { assertNotErased, getCustomer, parseOrThrow, parseWith } from '../customers/service';
 
 type Schemas = components['schemas'];
 type InteractionRow = typeof interactions.$inferSelect;
@@ -35,8 +35,6 @@ export function toInteraction(
     createdAt: row.createdAt.toISOString(),
   };
 }
-
-const textOrNull = (value: string | null | undefined) => value?.trim() || null;
 
 export async function createInteraction(
   db: Database,
@@ -85,39 +83,45 @@ export async function createInteraction(
   });
 }
 
-export async function batchCreateInteractions(
-  db: Database,
-  actor: RequestActor,
-  items: Schemas['InteractionBatchItem'][],
-) {
+export async function batchCreateInteractions(db: Database, actor: RequestActor, rawItems: unknown[]) {
+  const errors: FieldError[] = [];
+  const valid: { index: number; item: TInteractionBatchItem }[] = [];
+  rawItems.forEach((raw, index) => {
+    const parsed = parseWith(ZInteractionBatchItem, raw, `/items/${index}`);
+    if (parsed.ok) valid.push({ index, item: parsed.data });
+    else errors.push(...parsed.errors);
+  });
   const resolved = await resolveCustomerKeys(
     db,
     actor.viewer,
-    items.map((item) => item.customer),
-    (index) => `/items/${index}/customer`,
+    valid.map(({ item }) => item.customer),
+    (position) => `/items/${valid[position]?.index}/customer`,
   );
-  const errors = [...resolved.errors];
+  errors.push(...resolved.errors);
+  const keyOf = (item: { source: string; externalId: string | null }) =>
+    `${item.source}\u0000${item.externalId}`;
   const keys = new Set<string>();
-  items.forEach((item, index) => {
-    const key = `${item.source}\u0000${item.externalId}`;
-    if (keys.has(key))
+  for (const { index, item } of valid) {
+    if (keys.has(keyOf(item)))
       errors.push({ path: `/items/${index}/externalId`, message: 'Sent twice in this batch' });
-    keys.add(key);
-  });
+    keys.add(keyOf(item));
+  }
   if (errors.length > 0) throw validationFailed(errors);
+  const items = valid.map(({ item }) => item);
+  const customerIdOf = (item: TInteractionBatchItem) => resolved.idOf(item.customer) as string;
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(interactions)
       .values(
         items.map((item) => ({
-          customerId: resolved.idOf(item.customer) as string,
+          customerId: customerIdOf(item),
           type: item.type,
           channel: item.channel,
           direction: item.direction ?? null,
           occurredAt: new Date(item.occurredAt),
-          summary: item.summary.trim(),
-          outcome: textOrNull(item.outcome),
-          campaignCode: textOrNull(item.campaignCode),
+          summary: item.summary,
+          outcome: item.outcome ?? null,
+          campaignCode: item.campaignCode ?? null,
           staffUserId: null,
           source: item.source,
           externalId: item.externalId,
@@ -127,14 +131,14 @@ export async function batchCreateInteractions(
         target: [interactions.source, interactions.externalId],
         where: sql`external_id IS NOT NULL`,
       })
-      .returning({
+      .returning({ id: interactions.id, customerId: interactions.customerId });
+    const stored = await tx
+      .select({
         id: interactions.id,
         source: interactions.source,
         externalId: interactions.externalId,
         customerId: interactions.customerId,
-      });
-    const stored = await tx
-      .select({ id: interactions.id, source: interactions.source, externalId: interactions.externalId })
+      })
       .from(interactions)
       .where(
         and(
@@ -145,7 +149,20 @@ export async function batchCreateInteractions(
           ),
         ),
       );
-    const idByKey = new Map(stored.map((row) => [`${row.source}\u0000${row.externalId}`, row.id]));
+    const storedByKey = new Map(stored.map((row) => [keyOf(row), row]));
+    // A resend names the same customer; an id stored for another one is refused without naming it (it
+    // may be outside the caller's scope), and the whole batch with it.
+    const taken = items.flatMap((item, index) =>
+      storedByKey.get(keyOf(item))?.customerId === customerIdOf(item)
+        ? []
+        : [
+            {
+              path: `/items/${index}/externalId`,
+              message: 'Already used in this source for another interaction',
+            },
+          ],
+    );
+    if (taken.length > 0) throw validationFailed(taken);
     const created = new Set(inserted.map((row) => row.id));
     const countByCustomer = new Map<string, number>();
     for (const row of inserted)
@@ -159,7 +176,7 @@ export async function batchCreateInteractions(
       });
     return {
       items: items.map((item, index) => {
-        const id = idByKey.get(`${item.source}\u0000${item.externalId}`) as string;
+        const id = storedByKey.get(keyOf(item))?.id as string;
         return { index, id, outcome: created.has(id) ? ('created' as const) : ('unchanged' as const) };
       }),
     };

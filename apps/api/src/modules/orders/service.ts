@@ -4,7 +4,7 @@
  * Amounts are decimal strings end to end (PostgreSQL numeric), never binary floating point.
  */
 import type { components } from '@cims/api-client';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { customers, type OrderLineRow, orders, productCodeMappings } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
@@ -18,7 +18,7 @@ type Schemas = components['schemas'];
 export type OrderRow = typeof orders.$inferSelect;
 
 /** Cents as a bigint, so that sums of decimal strings stay exact. */
-function toCents(amount: string): bigint {
+export function toCents(amount: string): bigint {
   const [whole = '0', fraction = ''] = amount.replace('-', '').split('.');
   const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
   return amount.startsWith('-') ? -cents : cents;
@@ -77,14 +77,11 @@ export async function upsertOrder(
   const resolved = await resolveCustomerKeys(db, actor.viewer, [body.customer], () => '/customer');
   if (resolved.errors.length > 0) throw validationFailed(resolved.errors);
   const customerId = resolved.idOf(body.customer) as string;
-  const codes = await catalogueCodes(
-    db,
-    input.source,
-    body.lines.map((line) => line.productCode),
-  );
-  const lines: OrderLineRow[] = body.lines.map((line) => ({
-    productCode: line.productCode.trim(),
-    catalogueCode: codes.get(line.productCode) ?? null,
+  const productCodes = body.lines.map((line) => line.productCode.trim());
+  const codes = await catalogueCodes(db, input.source, productCodes);
+  const lines: OrderLineRow[] = body.lines.map((line, index) => ({
+    productCode: productCodes[index] as string,
+    catalogueCode: codes.get(productCodes[index] as string) ?? null,
     productName: line.productName.trim(),
     quantity: line.quantity,
     unitPrice: formatCents(toCents(line.unitPrice)),
@@ -101,24 +98,32 @@ export async function upsertOrder(
     lines,
   };
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(orders)
-      .where(and(eq(orders.source, input.source), eq(orders.orderNo, input.orderNo)))
-      .for('update');
-    if (existing && existing.customerId !== customerId)
-      throw new DomainError('conflict', 'This order number belongs to another customer in this source.');
-    const [row] = existing
-      ? await tx
-          .update(orders)
-          .set({ ...values, updatedAt: new Date() })
-          .where(eq(orders.id, existing.id))
-          .returning()
-      : await tx
-          .insert(orders)
-          .values({ source: input.source, orderNo: input.orderNo, ...values })
-          .returning();
-    if (!row) throw new Error('order write returned no row');
+    // One statement decides, even against a concurrent first send of the same number: it inserts the
+    // order, or locks the stored one of the same customer and returns it unchanged (the no-op update), so
+    // that the change below is diffed against what was there; or it returns nothing, when the number is
+    // another customer's. The message says no more than that, as that customer may be outside the scope.
+    const [claimed] = await tx
+      .insert(orders)
+      .values({ source: input.source, orderNo: input.orderNo, ...values })
+      .onConflictDoUpdate({
+        target: [orders.source, orders.orderNo],
+        set: { customerId: sql`${orders.customerId}` },
+        setWhere: sql`${orders.customerId} = excluded.customer_id`,
+      })
+      .returning({ ...getTableColumns(orders), isInserted: sql<boolean>`(xmax = 0)` });
+    if (!claimed) throw new DomainError('conflict', 'This order number is taken in this source.');
+    const { isInserted, ...stored } = claimed;
+    const existing = isInserted ? null : stored;
+    let row: OrderRow = stored;
+    if (existing) {
+      const [updated] = await tx
+        .update(orders)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(orders.id, existing.id))
+        .returning();
+      if (!updated) throw new Error('order update returned no row');
+      row = updated;
+    }
     const comparable = (order: Partial<OrderRow>) => ({
       status: order.status,
       amount: order.amount === undefined ? undefined : formatCents(toCents(order.amount)),
@@ -142,7 +147,7 @@ export async function upsertOrder(
       .select({ displayName: customers.displayName })
       .from(customers)
       .where(eq(customers.id, customerId));
-    return { order: toOrder(row, customer?.displayName ?? ''), isCreated: !existing };
+    return { order: toOrder(row, customer?.displayName ?? ''), isCreated: isInserted };
   });
 }
 
@@ -200,6 +205,8 @@ export async function replaceProductCodeMappings(
   });
   if (errors.length > 0) throw validationFailed(errors);
   return db.transaction(async (tx) => {
+    // One replacement at a time: two would each delete the rows they saw and insert theirs twice over.
+    await tx.execute(sql`LOCK TABLE product_code_mappings IN SHARE ROW EXCLUSIVE MODE`);
     const before = await listProductCodeMappings(tx);
     await tx.delete(productCodeMappings);
     if (items.length > 0) await tx.insert(productCodeMappings).values(items);

@@ -4,7 +4,9 @@
  * that key) become unreadable while every hash in the chain still verifies. Orders and other figures keep
  * pointing at the anonymized record, so aggregates stay correct; the free text staff and partners wrote
  * about the customer (interaction summaries, work-order descriptions and comments, task notes) is blanked,
- * as it may name or describe them, and files attached to their work orders are deleted.
+ * as it may name or describe them, and files attached to their work orders are deleted. Their open work
+ * orders are closed (by the system, on their history) and their open tasks done, with the notifications
+ * about them gone: nobody is to work on, or be reminded of, someone who is no longer there.
  */
 import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
@@ -21,6 +23,7 @@ import {
 import { loadWrittenCustomer } from '../customers/service';
 import { shredSubjectKey } from '../encryption/subject-keys';
 import { deleteAttachmentRowsOf, removeAttachmentFiles } from '../workorders/attachments';
+import { openStatuses } from '../workorders/state-machine';
 import { deleteConsentEvents } from './consent-repo';
 
 async function blankFreeTextAbout(db: Queryable, customerId: string) {
@@ -34,6 +37,31 @@ async function blankFreeTextAbout(db: Queryable, customerId: string) {
   await db.execute(sql`UPDATE tasks SET note = NULL WHERE customer_id = ${customerId}`);
 }
 
+/** Closes the customer's work and returns how much; the work orders are locked (the customer already is). */
+async function closeWorkOf(db: Queryable, customerId: string) {
+  await db.execute(sql`SELECT id FROM work_orders WHERE customer_id = ${customerId} ORDER BY id FOR UPDATE`);
+  const closed = await db.execute<{ id: string }>(sql`
+    WITH closed AS (
+      UPDATE work_orders w
+         SET status = 'closed', closed_at = now(), version = w.version + 1, updated_at = now()
+        FROM (SELECT id, status FROM work_orders
+               WHERE customer_id = ${customerId} AND status = ANY(${sql.param(openStatuses)}::text[])) AS before
+       WHERE w.id = before.id
+      RETURNING w.id, w.customer_id, before.status AS from_status)
+    INSERT INTO work_order_events (work_order_id, customer_id, type, from_status, to_status)
+    SELECT id, customer_id, 'status_changed', from_status, 'closed' FROM closed
+    RETURNING work_order_id AS id`);
+  const tasks = await db.execute<{ id: string }>(sql`
+    UPDATE tasks SET status = 'done', completed_at = now()
+     WHERE customer_id = ${customerId} AND status = 'open' RETURNING id`);
+  await db.execute(sql`
+    DELETE FROM notifications
+     WHERE customer_id = ${customerId}
+        OR work_order_id IN (SELECT id FROM work_orders WHERE customer_id = ${customerId})
+        OR task_id IN (SELECT id FROM tasks WHERE customer_id = ${customerId})`);
+  return { closedWorkOrders: closed.rows.length, completedTasks: tasks.rows.length };
+}
+
 export async function eraseCustomer(
   db: Database,
   actor: RequestActor,
@@ -43,6 +71,7 @@ export async function eraseCustomer(
     const current = await lockCustomerRow(tx, input.customerId, customerScope(actor.viewer));
     if (!current) throw new DomainError('not_found', 'No such customer.');
     if (current.erasedAt) throw new DomainError('conflict', 'This customer was erased already.');
+    const closedWork = await closeWorkOf(tx, current.id);
     const record = await loadWrittenCustomer(tx, current.id);
     await replaceContactPoints(tx, current.id, []);
     await replaceAddresses(tx, current.id, []);
@@ -62,7 +91,12 @@ export async function eraseCustomer(
       resourceType: 'customer',
       resourceId: current.id,
       customerId: current.id,
-      details: { reason: input.reason, requestReference: input.requestReference ?? null, ...result },
+      details: {
+        reason: input.reason,
+        requestReference: input.requestReference ?? null,
+        ...result,
+        ...closedWork,
+      },
       isSealed: false,
     });
     const after = await loadWrittenCustomer(tx, current.id);

@@ -192,6 +192,77 @@ describe('erasure', () => {
     expect(reveal.statusCode).toBe(409);
   });
 
+  it('closes the customer’s open work and refuses more of it afterwards', async () => {
+    const { id } = await createRichCustomer();
+    const admin = await t.signIn('admin');
+    const agent = await t.signIn('service');
+    const opened = await admin.request({
+      method: 'POST',
+      url: '/api/v1/work-orders',
+      payload: {
+        customerId: id,
+        category: 'after_sales',
+        title: '维修',
+        queueId: 'service',
+        assigneeId: agent.user.id,
+      },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const workOrderId = opened.json().id as string;
+    const task = await admin.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: { kind: 'call_back', customerId: id, assigneeId: agent.user.id },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+
+    const erased = await compliance.request({
+      method: 'POST',
+      url: `/api/v1/customers/${id}/erasure`,
+      payload: { reason: '客户申请删除' },
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+
+    const [workOrder] = (
+      await t.db.execute<{ status: string; closed_at: Date | null; service_status: string | null }>(sql`
+        SELECT w.status, w.closed_at, c.service_status FROM work_orders w JOIN customers c ON c.id = w.customer_id
+         WHERE w.id = ${workOrderId}`)
+    ).rows;
+    expect(workOrder).toMatchObject({ status: 'closed', closed_at: expect.anything(), service_status: null });
+    const closing = await t.db.execute(sql`
+      SELECT 1 FROM work_order_events WHERE work_order_id = ${workOrderId}
+         AND type = 'status_changed' AND to_status = 'closed' AND actor_id IS NULL`);
+    expect(closing.rows).toHaveLength(1);
+    const openTasks = await t.db.execute(
+      sql`SELECT 1 FROM tasks WHERE customer_id = ${id} AND status = 'open'`,
+    );
+    expect(openTasks.rows).toEqual([]);
+    const bell = await t.db.execute(sql`SELECT 1 FROM notifications WHERE customer_id = ${id}`);
+    expect(bell.rows).toEqual([]);
+
+    const base = `/api/v1/work-orders/${workOrderId}`;
+    const attempts = [
+      admin.request({ method: 'POST', url: `${base}/comments`, payload: { body: '还在吗' } }),
+      admin.request({ method: 'POST', url: `${base}/transitions`, payload: { to: 'in_progress' } }),
+      admin.request({ method: 'POST', url: `${base}/assignment`, payload: { auto: true } }),
+      admin.request({
+        method: 'PATCH',
+        url: base,
+        headers: { 'if-match': '"2"' },
+        payload: { priority: 'urgent' },
+      }),
+      admin.request({
+        method: 'POST',
+        url: `${base}/attachments?fileName=a.pdf`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: Buffer.from('%PDF-1.4 erased'),
+      }),
+      admin.request({ method: 'POST', url: '/api/v1/tasks', payload: { kind: 'follow_up', customerId: id } }),
+    ];
+    const answers = await Promise.all(attempts);
+    expect(answers.map((response) => response.statusCode)).toEqual([409, 409, 409, 409, 409, 409]);
+  });
+
   it('is for compliance and admins only', async () => {
     const { id } = await createRichCustomer();
     const sales = await t.signIn('sales');

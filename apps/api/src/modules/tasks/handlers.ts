@@ -21,8 +21,7 @@ export const tasksHandlers: { [K in 'listTasks' | 'createTask' | 'completeTask']
     return { items: rows.map(toTask), nextCursor };
   },
   async createTask(request, reply) {
-    const db = request.server.db;
-    const row = await db.transaction((tx) => createTask(tx, actorContextOf(request), request.body));
+    const row = await createTask(request.server.db, actorContextOf(request), request.body);
     reply.code(201);
     return toTask(row);
   },

@@ -6,14 +6,14 @@
  */
 import { ZTaskCreate } from '@cims/schemas';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import type { Database, Queryable } from '../../db/client';
 import { customers, staffUsers, tasks, workOrders } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { cursorParts, decodeCursor, encodeCursor } from '../../http/cursor';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry } from '../audit/service';
 import { customerScope } from '../customers/repo';
-import { parseOrThrow } from '../customers/service';
+import { assertNotErased, parseOrThrow } from '../customers/service';
 import { notify } from '../notifications/service';
 import { findStaffMember } from '../users/service';
 
@@ -65,45 +65,56 @@ export async function insertTask(db: Queryable, values: TaskInsert, createdBy: s
   return task;
 }
 
-export async function createTask(db: Queryable, actor: RequestActor, body: unknown) {
+export async function createTask(db: Database, actor: RequestActor, body: unknown) {
   const input = parseOrThrow(ZTaskCreate, body);
-  const [customer] = await db
-    .select({ id: customers.id, ownerId: customers.ownerId })
-    .from(customers)
-    .where(and(eq(customers.id, input.customerId), customerScope(actor.viewer)));
-  if (!customer) throw new DomainError('not_found', 'No such customer.');
-  if (input.assigneeId && !(await findStaffMember(db, input.assigneeId)))
-    throw validationFailed([{ path: '/assigneeId', message: 'No staff user with this id' }]);
-  const recurrence = input.recurrence ?? 'none';
-  const assigneeId = input.assigneeId ?? customer.ownerId ?? actor.viewer.userId;
-  const task = await insertTask(
-    db,
-    {
-      kind: input.kind,
+  return db.transaction(async (tx) => {
+    // Shared lock: an erasure of the customer (which takes it exclusively) either went first or waits.
+    const [customer] = await tx
+      .select({ id: customers.id, ownerId: customers.ownerId, erasedAt: customers.erasedAt })
+      .from(customers)
+      .where(and(eq(customers.id, input.customerId), customerScope(actor.viewer)))
+      .for('share');
+    if (!customer) throw new DomainError('not_found', 'No such customer.');
+    assertNotErased(customer);
+    if (input.assigneeId && !(await findStaffMember(tx, input.assigneeId)))
+      throw validationFailed([{ path: '/assigneeId', message: 'No staff user with this id' }]);
+    const recurrence = input.recurrence ?? 'none';
+    const assigneeId = input.assigneeId ?? customer.ownerId ?? actor.viewer.userId;
+    const task = await insertTask(
+      tx,
+      {
+        kind: input.kind,
+        customerId: customer.id,
+        assigneeId,
+        dueAt: input.dueAt ? new Date(input.dueAt) : null,
+        note: input.note ?? null,
+        recurrence,
+      },
+      actor.viewer.userId,
+    );
+    await appendAuditEntry(tx, actor.audit, {
+      action: 'task.create',
+      resourceType: 'task',
+      resourceId: task.id,
       customerId: customer.id,
-      assigneeId,
-      dueAt: input.dueAt ? new Date(input.dueAt) : null,
-      note: input.note ?? null,
-      recurrence,
-    },
-    actor.viewer.userId,
-  );
-  await appendAuditEntry(db, actor.audit, {
-    action: 'task.create',
-    resourceType: 'task',
-    resourceId: task.id,
-    customerId: customer.id,
-    details: { kind: task.kind, assigneeId },
+      details: { kind: task.kind, assigneeId },
+    });
+    return findTask(tx, task.id);
   });
-  return findTask(db, task.id);
 }
 
-function nextDue(dueAt: Date, recurrence: Recurrence): Date | null {
+/** The next due time of a recurring task; a month on from the 31st is the last day of a shorter month. */
+export function nextDue(dueAt: Date, recurrence: Recurrence): Date | null {
   const next = new Date(dueAt);
   if (recurrence === 'daily') next.setUTCDate(next.getUTCDate() + 1);
   else if (recurrence === 'weekly') next.setUTCDate(next.getUTCDate() + 7);
-  else if (recurrence === 'monthly') next.setUTCMonth(next.getUTCMonth() + 1);
-  else return null;
+  else if (recurrence === 'monthly') {
+    const day = next.getUTCDate();
+    next.setUTCDate(1);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const lastDay = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
+    next.setUTCDate(Math.min(day, lastDay));
+  } else return null;
   return next;
 }
 
@@ -147,27 +158,38 @@ export async function listTasks(
   };
 }
 
-export async function completeTask(db: Queryable, actor: RequestActor, viewer: TaskViewer, taskId: string) {
-  const [task] = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, taskId), visibleTo(viewer)));
-  if (!task) throw new DomainError('not_found', 'No such task.');
-  if (task.status === 'open') {
-    await db.update(tasks).set({ status: 'done', completedAt: new Date() }).where(eq(tasks.id, taskId));
-    const dueAgain = task.dueAt ? nextDue(task.dueAt, task.recurrence) : null;
-    if (dueAgain) {
-      const { id, createdAt, completedAt, remindedAt, status, ...repeated } = task;
-      await insertTask(db, { ...repeated, dueAt: dueAgain }, actor.viewer.userId);
+/**
+ * Completes a task once: the conditional update lets one of several concurrent completions through, and
+ * only that one repeats a recurring task and is audited; the others find it done and return it as it is.
+ */
+export async function completeTask(db: Database, actor: RequestActor, viewer: TaskViewer, taskId: string) {
+  return db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(tasks)
+      .set({ status: 'done', completedAt: sql`now()` })
+      .where(and(eq(tasks.id, taskId), eq(tasks.status, 'open'), visibleTo(viewer)))
+      .returning();
+    if (!done) {
+      const [task] = await tx
+        .select({ id: tasks.id })
+        .from(tasks)
+        .where(and(eq(tasks.id, taskId), visibleTo(viewer)));
+      if (!task) throw new DomainError('not_found', 'No such task.');
+      return findTask(tx, taskId);
     }
-    await appendAuditEntry(db, actor.audit, {
+    const dueAgain = done.dueAt ? nextDue(done.dueAt, done.recurrence) : null;
+    if (dueAgain) {
+      const { id, createdAt, completedAt, remindedAt, status, ...repeated } = done;
+      await insertTask(tx, { ...repeated, dueAt: dueAgain }, actor.viewer.userId);
+    }
+    await appendAuditEntry(tx, actor.audit, {
       action: 'task.complete',
       resourceType: 'task',
       resourceId: taskId,
-      customerId: task.customerId ?? undefined,
+      customerId: done.customerId ?? undefined,
     });
-  }
-  return findTask(db, taskId);
+    return findTask(tx, taskId);
+  });
 }
 
 /** A customer's open tasks, soonest due first (for the 360° view). */
@@ -216,8 +238,8 @@ export async function completeOpenTasksFor(db: Queryable, customerId: string, ki
 export const renewalLeadDays = 30;
 
 /**
- * Contracts ending within the lead time give the customer's owner one open renewal task (续约), due a week
- * before the end date (or now, when that has passed); a run repeated the same day adds nothing.
+ * Contracts ending within the lead time give the customer's owner one renewal task (续约), due a week
+ * before the end date (or now, when that has passed); later runs add nothing, even once it is done.
  */
 export async function createRenewalTasks(db: Queryable, now = new Date()) {
   const created = await db.execute<{ id: string; assignee_id: string; customer_id: string }>(sql`
@@ -229,6 +251,10 @@ export async function createRenewalTasks(db: Queryable, now = new Date()) {
      WHERE c.deleted_at IS NULL AND c.erased_at IS NULL
        AND c.contract_end_date BETWEEN (${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
                                    AND (${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date + ${renewalLeadDays}::int
+       -- One per contract end: a renewal task made within the lead time, done or not, is the one.
+       AND NOT EXISTS (SELECT 1 FROM tasks t
+                        WHERE t.customer_id = c.id AND t.kind = 'renewal'
+                          AND t.created_at >= (c.contract_end_date - ${renewalLeadDays}::int)::timestamp AT TIME ZONE 'Asia/Shanghai')
     ON CONFLICT (customer_id, kind) WHERE status = 'open' AND kind IN ('data_review', 'renewal') DO NOTHING
     RETURNING id, assignee_id, customer_id`);
   await notify(

@@ -1,3 +1,4 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, uniqueMarker } from '../../../test/app';
 import { tasks } from '../../db/schema';
@@ -163,5 +164,79 @@ describe('contract renewals', () => {
     });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().errors[0].path).toBe('/contractEndDate');
+  });
+});
+
+describe('completing a recurring task', () => {
+  it('repeats it once when it is completed several times at once', async () => {
+    const { signIn, db } = await createTestApp();
+    const owner = await signIn('sales');
+    const admin = await signIn('admin');
+    const created = await owner.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: { kind: 'organization', organization: { legalName: `${uniqueMarker('rc')}回访公司` } },
+    });
+    const customerId = created.json().id as string;
+    const taskIds: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      const task = await owner.request({
+        method: 'POST',
+        url: '/api/v1/tasks',
+        payload: { kind: 'call_back', customerId, dueAt: new Date().toISOString(), recurrence: 'daily' },
+      });
+      expect(task.statusCode, task.body).toBe(201);
+      taskIds.push(task.json().id);
+    }
+    const completions = await Promise.all(
+      taskIds.flatMap((id) =>
+        [owner, admin, owner, admin].map((client) =>
+          client.request({ method: 'POST', url: `/api/v1/tasks/${id}/complete` }),
+        ),
+      ),
+    );
+    expect(new Set(completions.map((response) => response.statusCode))).toEqual(new Set([200]));
+    expect(completions.every((response) => response.json().status === 'done')).toBe(true);
+    const rows = await db.select().from(tasks).where(eq(tasks.customerId, customerId));
+    // Each completed task once, and one follow-on each.
+    expect(rows.filter((row) => row.status === 'done')).toHaveLength(taskIds.length);
+    expect(rows.filter((row) => row.status === 'open')).toHaveLength(taskIds.length);
+    const audited = await db.execute(
+      sql`SELECT 1 FROM audit_entries WHERE action = 'task.complete' AND resource_id = ANY(${sql.param(taskIds)}::text[])`,
+    );
+    expect(audited.rows).toHaveLength(taskIds.length);
+  });
+});
+
+describe('renewal tasks once done', () => {
+  it('does not come back the next day once the owner has done it', async () => {
+    const { signIn, db } = await createTestApp();
+    const owner = await signIn('sales');
+    const now = new Date();
+    const inTenDays = new Date(now.getTime() + 10 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const created = await owner.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: {
+        kind: 'organization',
+        organization: { legalName: `${uniqueMarker('rn')}续约公司` },
+        contractEndDate: inTenDays,
+      },
+    });
+    const customerId = created.json().id as string;
+    const renewalsOf = () =>
+      db
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.customerId, customerId), eq(tasks.kind, 'renewal')));
+    await createRenewalTasks(db, now);
+    const [renewal] = await renewalsOf();
+    expect(renewal?.status).toBe('open');
+    const done = await owner.request({ method: 'POST', url: `/api/v1/tasks/${renewal?.id}/complete` });
+    expect(done.statusCode).toBe(200);
+    for (const day of [1, 2, 5]) {
+      await createRenewalTasks(db, new Date(now.getTime() + day * 86_400_000));
+      expect(await renewalsOf()).toHaveLength(1);
+    }
   });
 });

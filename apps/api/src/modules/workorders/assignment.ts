@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { WorkOrderCategory, WorkOrderSettings } from './settings';
 import { findQueue } from './settings';
+import { openStatuses } from './state-machine';
 
 export interface AssignmentSubject {
   category: WorkOrderCategory;
@@ -56,7 +57,7 @@ export async function loadsOfQueue(
   const result = await db.execute<{ user_id: string; open_count: number; last_assigned_at: Date | null }>(sql`
     SELECT u.id AS user_id,
            (SELECT count(*)::int FROM work_orders w
-             WHERE w.assignee_id = u.id AND w.status NOT IN ('resolved', 'closed')) AS open_count,
+             WHERE w.assignee_id = u.id AND w.status = ANY(${sql.param(openStatuses)}::text[])) AS open_count,
            (SELECT max(e.occurred_at) FROM work_order_events e
              WHERE e.assignee_id = u.id AND e.type = 'assigned') AS last_assigned_at
       FROM staff_users u

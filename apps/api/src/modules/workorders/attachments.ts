@@ -18,7 +18,8 @@ import { staffUsers, workOrderAttachments } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry } from '../audit/service';
-import { findWorkOrder, lockWorkOrder, workOrderScope } from './repo';
+import { findWorkOrder, workOrderScope } from './repo';
+import { assertCustomerNotErased, lockWritable } from './service';
 
 export type AttachmentType = components['schemas']['Attachment']['contentType'];
 export const maxAttachmentBytes = 10 * 1024 * 1024;
@@ -55,9 +56,10 @@ export async function uploadAttachment(
   const contentType = input.contentType.split(';')[0]?.trim() ?? '';
   if (!isAttachmentType(contentType))
     throw new DomainError('unsupported_media_type', 'Attach a JPEG, PNG or WebP image or a PDF.');
-  // Refuse before reading the body when the work order is out of reach.
-  if (!(await findWorkOrder(db, input.workOrderId, workOrderScope(actor.viewer))))
-    throw new DomainError('not_found', 'No such work order.');
+  // Refuse before reading the body when the work order is out of reach, or its customer erased.
+  const target = await findWorkOrder(db, input.workOrderId, workOrderScope(actor.viewer));
+  if (!target) throw new DomainError('not_found', 'No such work order.');
+  await assertCustomerNotErased(db, target.workOrder.customerId);
   const id = randomUUID();
   const partPath = `${attachmentPath(input.dataDir, id)}.part`;
   await mkdir(attachmentsDir(input.dataDir), { recursive: true });
@@ -85,8 +87,7 @@ export async function uploadAttachment(
       .map((char) => (char === '/' || char === '\\' || char.charCodeAt(0) < 0x20 ? '_' : char))
       .join('');
     const row = await db.transaction(async (tx) => {
-      const workOrder = await lockWorkOrder(tx, input.workOrderId, workOrderScope(actor.viewer));
-      if (!workOrder) throw new DomainError('not_found', 'No such work order.');
+      const workOrder = await lockWritable(tx, actor, input.workOrderId);
       const [stored] = await tx
         .select({ count: count() })
         .from(workOrderAttachments)

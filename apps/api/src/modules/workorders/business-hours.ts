@@ -4,6 +4,7 @@
  * are on even at a weekend. Time-zone offsets come from Intl, so zones with daylight saving work too.
  */
 import type { components } from '@cims/api-client';
+import { DomainError } from '../../http/errors';
 
 export type BusinessCalendar = components['schemas']['BusinessCalendar'];
 
@@ -118,7 +119,11 @@ export function addBusinessHours(calendar: BusinessCalendar, start: Date, hours:
     if (from + remaining <= windowEnd) return new Date(from + remaining);
     remaining -= windowEnd - from;
   }
-  throw new Error('The business calendar has no working time in the next ten years.');
+  // Settings refuse such a calendar (settingsProblems); one stored before that check is a conflict to fix.
+  throw new DomainError(
+    'conflict',
+    'The business calendar has no working time in the next ten years; an admin must fix the work-order settings.',
+  );
 }
 
 /** Working time between two instants, in milliseconds (0 when `end` is not after `start`). */

@@ -5,9 +5,9 @@ import type { Queryable } from '../../db/client';
 import { customers, orders, staffUsers, workOrderEvents, workOrders } from '../../db/schema';
 import type { Viewer } from '../access/policies';
 import { customerScope } from '../customers/repo';
+import { openStatuses } from './state-machine';
 
 export type WorkOrderRow = typeof workOrders.$inferSelect;
-export type WorkOrderInsert = typeof workOrders.$inferInsert;
 export type WorkOrderEventInsert = typeof workOrderEvents.$inferInsert;
 
 const assignee = alias(staffUsers, 'assignee');
@@ -15,14 +15,18 @@ const creator = alias(staffUsers, 'creator');
 
 /**
  * The work orders a viewer may see: those of customers in their data scope, and for service staff also
- * the ones assigned to them or their queues (so a resolved case stays in their sight).
+ * the open ones of their queues and those assigned to them (so a resolved case stays in its assignee's
+ * sight, though not in the whole queue's, which would otherwise keep every old case of the queue within reach).
  */
 export function workOrderScope(viewer: Viewer): SQL | undefined {
   const byCustomer = customerScope(viewer);
-  if (viewer.dataScope !== 'assigned_work_orders' || !viewer.userId) return byCustomer;
+  if (!viewer.dataScopes.includes('assigned_work_orders') || !viewer.userId || !byCustomer) return byCustomer;
   return or(
     eq(workOrders.assigneeId, viewer.userId),
-    sql`${workOrders.queueId} = ANY(${sql.param(viewer.queueIds)}::text[])`,
+    and(
+      sql`${workOrders.queueId} = ANY(${sql.param(viewer.queueIds)}::text[])`,
+      inArray(workOrders.status, openStatuses),
+    ),
     byCustomer,
   );
 }
@@ -62,6 +66,13 @@ export async function findWorkOrder(
   return row ?? null;
 }
 
+/** A work order just written inside the caller's transaction (its scope was checked when it was locked). */
+export async function getWrittenWorkOrder(db: Queryable, id: string): Promise<WorkOrderListRow> {
+  const row = await findWorkOrder(db, id);
+  if (!row) throw new Error(`work order ${id} vanished inside its own transaction`);
+  return row;
+}
+
 /** Locks the work order row for a change, within the viewer's scope. */
 export async function lockWorkOrder(db: Queryable, id: string, scope?: SQL): Promise<WorkOrderRow | null> {
   const [row] = await db
@@ -98,7 +109,7 @@ export async function hasOtherOpenAfterSales(db: Queryable, customerId: string, 
       and(
         eq(workOrders.customerId, customerId),
         eq(workOrders.category, 'after_sales'),
-        inArray(workOrders.status, ['new', 'assigned', 'in_progress', 'waiting_customer']),
+        inArray(workOrders.status, openStatuses),
         sql`${workOrders.id} <> ${exceptId}`,
       ),
     )

@@ -13,6 +13,7 @@ import { customers, orders, workOrders } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { cursorParts, decodeCursor, encodeCursor } from '../../http/cursor';
 import { DomainError, validationFailed } from '../../http/errors';
+import { hasAllScope } from '../access/policies';
 import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { customerScope, lockCustomerRow } from '../customers/repo';
 import { assertNotErased, parseOrThrow, versionFromEtag } from '../customers/service';
@@ -22,6 +23,7 @@ import { chooseAssignee, chooseQueueId, loadsOfQueue } from './assignment';
 import { addBusinessHours, businessMsBetween } from './business-hours';
 import {
   findWorkOrder,
+  getWrittenWorkOrder,
   hasOtherOpenAfterSales,
   insertWorkOrderEvents,
   listEventRows,
@@ -56,6 +58,30 @@ async function lockVisible(db: Queryable, actor: RequestActor, id: string) {
   const row = await lockWorkOrder(db, id, workOrderScope(actor.viewer));
   if (!row) throw new DomainError('not_found', 'No such work order.');
   return row;
+}
+
+/**
+ * Locks a work order for a change, which an erased customer's work orders no longer take (erasure closed
+ * them). The customer is locked first (shared), in the order erasure and transitions lock them, so that
+ * neither waits for the other in a circle; once the lock is granted, an erasure that went first is seen.
+ */
+export async function lockWritable(db: Queryable, actor: RequestActor, id: string) {
+  const visible = await loadVisible(db, actor, id);
+  const [customer] = await db
+    .select({ erasedAt: customers.erasedAt })
+    .from(customers)
+    .where(eq(customers.id, visible.workOrder.customerId))
+    .for('key share');
+  if (customer) assertNotErased(customer);
+  return lockVisible(db, actor, id);
+}
+
+export async function assertCustomerNotErased(db: Queryable, customerId: string) {
+  const [customer] = await db
+    .select({ erasedAt: customers.erasedAt })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (customer) assertNotErased(customer);
 }
 
 function dueTimes(
@@ -207,7 +233,7 @@ export async function createWorkOrder(db: Database, actor: RequestActor, body: u
       customerId: customer.id,
       details: { number: created.number, category: created.category, queueId, assigneeId },
     });
-    return (await findWorkOrder(tx, created.id)) as NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
+    return getWrittenWorkOrder(tx, created.id);
   });
 }
 
@@ -223,7 +249,7 @@ export async function updateWorkOrder(
   const expectedVersion = versionFromEtag(input.ifMatch);
   const settings = await getWorkOrderSettings(db);
   return db.transaction(async (tx) => {
-    const current = await lockVisible(tx, actor, input.id);
+    const current = await lockWritable(tx, actor, input.id);
     if (current.version !== expectedVersion)
       throw new DomainError(
         'version_conflict',
@@ -264,7 +290,7 @@ export async function updateWorkOrder(
         changes,
       });
     }
-    return (await findWorkOrder(tx, current.id)) as NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
+    return getWrittenWorkOrder(tx, current.id);
   });
 }
 
@@ -306,6 +332,11 @@ export async function transitionWorkOrder(
   input: { id: string; to: WorkOrderStatus; comment?: string | null },
 ) {
   return db.transaction(async (tx) => {
+    // The customer first (as creation and erasure lock it, then its work orders): whether its after-sales
+    // status ends depends on its other work orders, so two of them are resolved one after the other.
+    const visible = await loadVisible(tx, actor, input.id);
+    const customer = await lockCustomerRow(tx, visible.workOrder.customerId);
+    if (customer) assertNotErased(customer);
     const current = await lockVisible(tx, actor, input.id);
     const from = current.status;
     if (!canTransition(from, input.to)) {
@@ -317,8 +348,12 @@ export async function transitionWorkOrder(
     }
     if (input.to === 'assigned' && !current.assigneeId)
       throw new DomainError('conflict', 'Assign the work order to someone first.');
-    const now = new Date();
     const reopening = isReopening(from, input.to);
+    // Reopening brings the customer back into the scope of whoever the work order is with; so only its
+    // assignee, or someone who sees every customer anyway, reopens it.
+    if (reopening && !hasAllScope(actor.viewer) && current.assigneeId !== actor.viewer.userId)
+      throw new DomainError('forbidden', 'Only the assignee can reopen this work order.');
+    const now = new Date();
     await tx
       .update(workOrders)
       .set({
@@ -353,7 +388,7 @@ export async function transitionWorkOrder(
       customerId: current.customerId,
       changes: { status: { before: from, after: input.to } },
     });
-    return (await findWorkOrder(tx, current.id)) as NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
+    return getWrittenWorkOrder(tx, current.id);
   });
 }
 
@@ -365,7 +400,7 @@ export async function assignWorkOrder(
   const settings = await getWorkOrderSettings(db);
   if (input.queueId !== undefined) assertQueue(settings, input.queueId);
   return db.transaction(async (tx) => {
-    const current = await lockVisible(tx, actor, input.id);
+    const current = await lockWritable(tx, actor, input.id);
     if (!isOpen(current.status))
       throw new DomainError(
         'conflict',
@@ -436,7 +471,7 @@ export async function assignWorkOrder(
         { queueId, assigneeId },
       ),
     });
-    return (await findWorkOrder(tx, current.id)) as NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
+    return getWrittenWorkOrder(tx, current.id);
   });
 }
 
@@ -446,7 +481,7 @@ export async function commentOnWorkOrder(
   input: { id: string; body: string; isServiceStaff: boolean },
 ) {
   return db.transaction(async (tx) => {
-    const current = await lockVisible(tx, actor, input.id);
+    const current = await lockWritable(tx, actor, input.id);
     const now = new Date();
     if (input.isServiceStaff && !current.firstRespondedAt)
       await tx.update(workOrders).set({ firstRespondedAt: now }).where(eq(workOrders.id, current.id));
@@ -656,11 +691,29 @@ export async function runSlaClock(db: Database, now = new Date()) {
         notices.push({ notice: `${sla}_warning`, sla, type: 'sla_warning' });
     }
     if (notices.length === 0) continue;
-    await db.transaction(async (tx) => {
+    const isAnnounced = await db.transaction(async (tx) => {
+      // Claims the notices in one statement: a run beside this one, or a work order resolved meanwhile,
+      // finds nothing to claim, so each notice goes out once and never about finished work.
+      const newNotices = notices.map((n) => n.notice);
+      // The customer first, as every writer of work orders locks them (see lockWritable).
       await tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.id, workOrder.customerId))
+        .for('key share');
+      const claimed = await tx
         .update(workOrders)
-        .set({ slaNotices: [...workOrder.slaNotices, ...notices.map((n) => n.notice)] })
-        .where(eq(workOrders.id, workOrder.id));
+        .set({ slaNotices: sql`${workOrders.slaNotices} || ${sql.param(newNotices)}::text[]` })
+        .where(
+          and(
+            eq(workOrders.id, workOrder.id),
+            inArray(workOrders.status, openStatuses),
+            sql`NOT (${workOrders.slaNotices} && ${sql.param(newNotices)}::text[])`,
+          ),
+        )
+        .returning({ id: workOrders.id, assigneeId: workOrders.assigneeId, queueId: workOrders.queueId });
+      const [claim] = claimed;
+      if (!claim) return false;
       await insertWorkOrderEvents(
         tx,
         notices.map((n) => ({
@@ -671,17 +724,26 @@ export async function runSlaClock(db: Database, now = new Date()) {
           occurredAt: now,
         })),
       );
-      if (workOrder.assigneeId)
-        await notify(
-          tx,
+      // Nobody has it yet: the queue's members hear of it, since any of them may take it.
+      const recipients = claim.assigneeId
+        ? [claim.assigneeId]
+        : claim.queueId
+          ? (await loadsOfQueue(tx, settings, claim.queueId)).map((load) => load.userId)
+          : [];
+      await notify(
+        tx,
+        recipients.flatMap((userId) =>
           notices.map((n) => ({
-            userId: workOrder.assigneeId as string,
+            userId,
             kind: n.type,
             customerId: workOrder.customerId,
             workOrderId: workOrder.id,
           })),
-        );
+        ),
+      );
+      return true;
     });
+    if (!isAnnounced) continue;
     warnings += notices.filter((n) => n.type === 'sla_warning').length;
     breaches += notices.filter((n) => n.type === 'sla_breach').length;
   }

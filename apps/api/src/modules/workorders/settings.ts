@@ -11,7 +11,7 @@ import type { RequestActor } from '../../http/authorize';
 import { type FieldError, validationFailed } from '../../http/errors';
 import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { findStaffMembers } from '../users/service';
-import { isKnownTimeZone } from './business-hours';
+import { addBusinessHours, isKnownTimeZone } from './business-hours';
 
 export type WorkOrderSettings = components['schemas']['WorkOrderSettings'];
 export type WorkOrderCategory = components['schemas']['WorkOrderCategory'];
@@ -27,6 +27,7 @@ const hoursByPriority: Record<WorkOrderPriority, [number, number]> = {
   low: [8, 40],
 };
 export const fallbackSlaHours = { firstResponseHours: 8, resolutionHours: 40 };
+const yearMs = 366 * 86_400_000;
 
 export const defaultWorkOrderSettings: WorkOrderSettings = {
   queues: [{ id: 'service', name: '客服中心', memberIds: [] }],
@@ -80,6 +81,23 @@ export function slaHoursFor(
   );
 }
 
+/**
+ * Whether every SLA can fall due within a year from now: a calendar whose only workdays are holidays, or
+ * whose make-up days are all past, would otherwise accept work orders it can never time.
+ */
+function isWorkable(settings: WorkOrderSettings, now = new Date()): boolean {
+  const longest = Math.max(
+    fallbackSlaHours.resolutionHours,
+    ...settings.slaPolicies.flatMap((policy) => [policy.firstResponseHours, policy.resolutionHours]),
+  );
+  try {
+    const due = addBusinessHours(settings.businessCalendar, now, longest);
+    return due.getTime() - now.getTime() <= yearMs;
+  } catch {
+    return false;
+  }
+}
+
 async function settingsProblems(db: Queryable, settings: WorkOrderSettings): Promise<FieldError[]> {
   const problems: FieldError[] = [];
   const queueIds = settings.queues.map((queue) => queue.id);
@@ -109,6 +127,14 @@ async function settingsProblems(db: Queryable, settings: WorkOrderSettings): Pro
     problems.push({ path: '/businessCalendar/dayEnd', message: 'Must be after dayStart' });
   if (calendar.workdays.length === 0 && calendar.makeUpWorkdays.length === 0)
     problems.push({ path: '/businessCalendar/workdays', message: 'A calendar needs working days' });
+  else if (
+    problems.every((problem) => !problem.path.startsWith('/businessCalendar/')) &&
+    !isWorkable(settings)
+  )
+    problems.push({
+      path: '/businessCalendar/workdays',
+      message: 'The calendar must have enough working time in the next year for the longest SLA',
+    });
   return problems;
 }
 
