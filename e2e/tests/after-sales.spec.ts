@@ -33,6 +33,10 @@ test('an after-sales work order from the 360° page, worked by service, ends in 
   await signInAndWait(page, DEMO_USERS.service);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工单' }).click();
   await expect(page.getByRole('button', { name: '我的工单' })).toHaveAttribute('aria-pressed', 'true');
+  // The settings are the administrator's to change; service staff are offered no link to them.
+  await expect(
+    page.getByRole('navigation', { name: '工单视图' }).getByRole('link', { name: '设置' }),
+  ).toHaveCount(0);
   await page.getByRole('link', { name: number }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const details = page.getByRole('region', { name: title });
@@ -68,4 +72,37 @@ test('an after-sales work order from the 360° page, worked by service, ends in 
   const task = page.getByRole('row').filter({ hasText: displayName });
   await expect(task.getByRole('rowheader')).toContainText('跟进');
   await expect(task.getByRole('link', { name: number })).toBeVisible();
+});
+
+/*
+ * The administrator tunes one SLA value on the work-order settings page and finds it stored after a
+ * reload, then puts it back: the other specs count on the default hours.
+ */
+test('the administrator changes an SLA hour value, sees it kept after a reload, and restores it', async ({
+  page,
+}) => {
+  await signInAndWait(page);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工单' }).click();
+  await page.getByRole('navigation', { name: '工单视图' }).getByRole('link', { name: '设置' }).click();
+  await expect(page).toHaveURL(/\/work-orders\/settings$/);
+
+  const cell = page.getByRole('spinbutton', { name: '首次响应 · 咨询 · 低', exact: true });
+  const save = page.getByRole('button', { name: '保存设置' });
+  const saved = page.getByRole('status').filter({ hasText: '工单设置已保存。' });
+  await expect(cell).toBeVisible();
+  const original = await cell.inputValue();
+  expect(Number(original)).toBeGreaterThan(0);
+  const changed = String(Number(original) + 1.5);
+
+  await cell.fill(changed);
+  await save.click();
+  await expect(saved).toBeVisible();
+  await page.reload();
+  await expect(cell).toHaveValue(changed);
+
+  await cell.fill(original);
+  await save.click();
+  await expect(saved).toBeVisible();
+  await page.reload();
+  await expect(cell).toHaveValue(original);
 });

@@ -44,10 +44,11 @@ test('create a person, find them by phone digits, edit, and read the detail page
   await result.click();
   await expect(page).toHaveURL(detailUrl);
 
-  // Edit: move the lifecycle stage on and add a tag.
+  // Edit: move the lifecycle stage on, add a tag and a contract end date (far off, so no renewal task yet).
   await page.getByRole('link', { name: '编辑' }).click();
   await expect(page.getByRole('heading', { name: `编辑客户：${displayName}` })).toBeVisible();
   await page.getByLabel('生命周期阶段').selectOption({ label: '成交客户' });
+  await page.getByLabel('合同到期日').fill('2030-06-30');
   const tags = page.getByLabel('标签', { exact: true });
   await tags.fill('e2e回归');
   await tags.press('Enter');
@@ -59,6 +60,7 @@ test('create a person, find them by phone digits, edit, and read the detail page
   const header = page.getByRole('region', { name: displayName });
   await expect(header.getByRole('list', { name: '标签' }).getByText('e2e回归')).toBeVisible();
   await expect(header.getByText('成交客户')).toBeVisible();
+  await expect(page.getByText('2030年6月30日')).toBeVisible();
   const history = page.getByRole('region', { name: '变更记录' });
   await expect(history.getByText('修改了客户')).toBeVisible();
   await expect(history.getByText('创建了客户')).toBeVisible();

@@ -45,7 +45,7 @@ test('service sees a resident ID masked and is offered no reveal', async ({ page
   await expect(page.getByRole('button', { name: /明文/ })).toHaveCount(0);
 });
 
-test('a customer of one sales team is invisible to another, and its creation is in the audit log', async ({
+test('a customer of one sales team is invisible to another team and to service, and its creation is in the audit log', async ({
   page,
 }) => {
   const mobile = uniqueMobile();
@@ -80,6 +80,13 @@ test('a customer of one sales team is invisible to another, and its creation is 
     page.getByRole('status').filter({ hasText: `没有找到与“${displayName}”匹配的客户` }),
   ).toBeVisible();
   await expect(page.getByRole('listbox', { name: '搜索结果' }).getByRole('option')).toHaveCount(0);
+  await signOut(page);
+
+  // Service staff see only customers with an open work order of theirs: this one is not, even by URL.
+  await signInAndWait(page, DEMO_USERS.service);
+  await page.goto(customerUrl);
+  await expect(page.getByRole('heading', { name: '客户不存在或您无权查看。' })).toBeVisible();
+  await expect(page.getByText(displayName)).toHaveCount(0);
   await signOut(page);
 
   // The auditor finds the creation in the audit log and checks that the chain holds.

@@ -11,6 +11,7 @@ export const DEMO_USERS = {
   sales3: { email: 'sales3@demo.cims', password: DEMO_PASSWORD },
   service: { email: 'service@demo.cims', password: DEMO_PASSWORD },
   auditor: { email: 'auditor@demo.cims', password: DEMO_PASSWORD },
+  marketing: { email: 'marketing@demo.cims', password: DEMO_PASSWORD },
 } as const;
 
 /** Signs in through the UI, the way a person does; the app starts in Chinese. */
@@ -82,4 +83,24 @@ export async function openWorkOrder(
   const row = page.getByRole('row').filter({ hasText: workOrder.title });
   await expect(row).toHaveCount(1);
   return (await row.getByRole('link').first().textContent()) ?? '';
+}
+
+/**
+ * Calls the API as the user signed in on the page, for test data the UI has no form for (orders come
+ * from partner systems): the browser context's session cookie, and the CSRF token the session reports.
+ */
+export async function callApi(
+  page: Page,
+  request: { method: 'POST' | 'PUT' | 'DELETE'; path: string; data?: unknown },
+): Promise<unknown> {
+  const session = await page.request.get('/api/v1/me');
+  expect(session.ok(), await session.text()).toBe(true);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const response = await page.request.fetch(request.path, {
+    method: request.method,
+    headers: { 'X-CSRF-Token': csrfToken },
+    ...(request.data === undefined ? {} : { data: request.data }),
+  });
+  expect(response.ok(), `${request.method} ${request.path}: ${await response.text()}`).toBe(true);
+  return response.status() === 204 ? null : response.json();
 }

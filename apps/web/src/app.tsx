@@ -12,9 +12,12 @@ import {
   DATA_QUALITY_ROLES,
   DUPLICATE_REVIEW_ROLES,
   IMPORT_ROLES,
+  SEGMENT_EDIT_ROLES,
+  SEGMENT_ROLES,
   TASK_ROLES,
   type TStaffRole,
   WORK_ORDER_ROLES,
+  WORK_ORDER_SETTINGS_ROLES,
   WORK_ORDER_STATS_ROLES,
 } from './features/auth/roles';
 import { SignInPage } from './features/auth/sign-in-page';
@@ -113,6 +116,34 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'segments',
+        lazy: lazyPage(
+          SEGMENT_ROLES,
+          async () => (await import('./features/segments/segments-page')).SegmentsPage,
+        ),
+      },
+      {
+        path: 'segments/new',
+        lazy: lazyPage(
+          SEGMENT_EDIT_ROLES,
+          async () => (await import('./features/segments/segment-form')).SegmentCreatePage,
+        ),
+      },
+      {
+        path: 'segments/:segmentId',
+        lazy: lazyPage(
+          SEGMENT_ROLES,
+          async () => (await import('./features/segments/segment-page')).SegmentPage,
+        ),
+      },
+      {
+        path: 'segments/:segmentId/edit',
+        lazy: lazyPage(
+          SEGMENT_EDIT_ROLES,
+          async () => (await import('./features/segments/segment-form')).SegmentEditPage,
+        ),
+      },
+      {
         path: 'tasks',
         lazy: lazyPage(TASK_ROLES, async () => (await import('./features/tasks/tasks-page')).TasksPage),
       },
@@ -128,6 +159,13 @@ const router = createBrowserRouter([
         lazy: lazyPage(
           WORK_ORDER_STATS_ROLES,
           async () => (await import('./features/work-orders/work-order-stats-page')).WorkOrderStatsPage,
+        ),
+      },
+      {
+        path: 'work-orders/settings',
+        lazy: lazyPage(
+          WORK_ORDER_SETTINGS_ROLES,
+          async () => (await import('./features/work-orders/work-order-settings-page')).WorkOrderSettingsPage,
         ),
       },
       {

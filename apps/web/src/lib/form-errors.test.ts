@@ -41,4 +41,18 @@ describe('applyFieldErrors', () => {
     expect(set).toEqual([['contactPoints.0.value', 'Not a valid phone number']]);
     expect(unshown).toEqual([{ path: '/query/limit', message: 'Too large' }]);
   });
+
+  it('maps body pointers to the form paths a form shaped unlike the body uses', () => {
+    const set: string[] = [];
+    const unshown = applyFieldErrors({
+      error: problem,
+      setError: (name) => {
+        set.push(name);
+      },
+      isRenderedField: (path) => path === 'phones.first',
+      toFieldPath: (pointer) => (pointer === '/contactPoints/0/value' ? 'phones.first' : pointer),
+    });
+    expect(set).toEqual(['phones.first']);
+    expect(unshown).toHaveLength(1);
+  });
 });

@@ -26,11 +26,14 @@ export function applyFieldErrors<T extends FieldValues>(options: {
   error: ApiError;
   setError: UseFormSetError<T>;
   isRenderedField: (path: string) => boolean;
+  /** Where a pointer into the request body shows, for forms not shaped like the body; default the same path. */
+  toFieldPath?: (pointer: string) => string;
 }): ProblemFieldError[] {
+  const toFieldPath = options.toFieldPath ?? pointerToFieldPath;
   const unshown: ProblemFieldError[] = [];
   let hasFocused = false;
   for (const fieldError of options.error.problem.errors ?? []) {
-    const path = pointerToFieldPath(fieldError.path);
+    const path = toFieldPath(fieldError.path);
     if (path !== '' && options.isRenderedField(path)) {
       // The path comes from the server, so the compiler cannot know it is one of T's paths.
       options.setError(

@@ -45,6 +45,16 @@ const EXACT: Record<string, string> = {
     'usccCharacters',
   'Unified social credit code check character does not match': 'usccCheck',
   'An update cannot change both person and organization fields': 'invalid',
+  // Work-order settings (apps/api workorders/settings.ts, and the form's own checks in the same words).
+  'Used twice': 'usedTwice',
+  'No queue with this id': 'noSuchQueue',
+  'No active staff user': 'inactiveMember',
+  'Unknown time zone': 'unknownTimeZone',
+  'Must be after dayStart': 'dayEndAfterStart',
+  'A calendar needs working days': 'needsWorkdays',
+  'Queue id must be 1-50 lowercase letters, digits, _ or -': 'queueId',
+  'Must be a time in the form HH:MM': 'timeFormat',
+  'Must be a percentage from 10 to 99': 'percentRange',
 };
 
 const PATTERNS: { pattern: RegExp; key: string }[] = [
@@ -53,6 +63,7 @@ const PATTERNS: { pattern: RegExp; key: string }[] = [
   { pattern: /^At most (?<max>\d+) contact points are allowed$/, key: 'maxContactPoints' },
   { pattern: /^At most (?<max>\d+) addresses are allowed$/, key: 'maxAddresses' },
   { pattern: /^At most (?<max>\d+) tags are allowed$/, key: 'maxTags' },
+  { pattern: /^Must be a number of hours above 0 and at most (?<max>\d+)$/, key: 'hoursRange' },
   {
     pattern: /^Only one (?<type>phone|email|wechat) contact point can be primary$/,
     key: 'onePrimaryContactPoint',

@@ -1,10 +1,10 @@
 import type { components, Session } from '@cims/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
+import { customerKeys } from '../../lib/query-keys';
 import { auditKeys } from '../audit/queries';
 import { sessionKeys } from '../auth/queries';
 import type { TStaffRole } from '../auth/roles';
-import { customerKeys } from '../customers/queries';
 
 export type TAccessPolicy = components['schemas']['AccessPolicy'];
 export type TAccessPolicyUpdate = components['schemas']['AccessPolicyUpdate'];

@@ -53,6 +53,17 @@ export const AUDIT_ACTIONS = [
   'work_order.assign',
   'work_order.comment',
   'work_order_settings.update',
+  'work_order.attach',
+  'segment.create',
+  'segment.update',
+  'segment.delete',
+  'segment.refresh',
+  'value_tier_settings.update',
+  'value_tier.run',
+  'trigger.create',
+  'trigger.update',
+  'trigger.delete',
+  'trigger.run',
 ] as const satisfies readonly AuditAction[];
 
 // Fails to compile when the contract gains an action this list (and so the translations) lacks.
@@ -80,6 +91,9 @@ const RESOURCE_TYPES = new Set([
   'interaction',
   'work_order',
   'work_order_settings',
+  'segment',
+  'value_tier_settings',
+  'trigger',
 ]);
 
 const FIELD_LABELS: Record<string, string> = {

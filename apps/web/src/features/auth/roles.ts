@@ -16,8 +16,12 @@ export const IMPORT_ROLES: readonly TStaffRole[] = operationRoles.uploadImport;
 export const DUPLICATE_REVIEW_ROLES: readonly TStaffRole[] = operationRoles.listDuplicateCandidates;
 export const DATA_QUALITY_ROLES: readonly TStaffRole[] = operationRoles.getDataQualitySummary;
 export const TASK_ROLES: readonly TStaffRole[] = operationRoles.listTasks;
+export const SEGMENT_ROLES: readonly TStaffRole[] = operationRoles.listSegments;
+export const SEGMENT_EDIT_ROLES: readonly TStaffRole[] = operationRoles.createSegment;
 export const WORK_ORDER_ROLES: readonly TStaffRole[] = operationRoles.listWorkOrders;
 export const WORK_ORDER_STATS_ROLES: readonly TStaffRole[] = operationRoles.getWorkOrderStats;
+/** The settings page edits; reading alone (the queues) is also open to service staff. */
+export const WORK_ORDER_SETTINGS_ROLES: readonly TStaffRole[] = operationRoles.updateWorkOrderSettings;
 
 export function hasAnyRole(
   user: Pick<User, 'roles'> | null | undefined,

@@ -383,7 +383,7 @@ export function CustomerDetailPage() {
   }
   if (overview.isError) return <CustomerLoadError error={overview.error} />;
 
-  const { customer: record, serviceStatus, valueTier } = overview.data;
+  const { customer: record, serviceStatus, valueTier, valueScores } = overview.data;
   const isActive = !record.deletedAt && !record.mergedInto && !record.erasedAt;
   const closeForm = () => setForm(null);
   return (
@@ -429,7 +429,19 @@ export function CustomerDetailPage() {
                 <span className="badge badge--warning">{t(`enums.serviceStatus.${serviceStatus}`)}</span>
               )}
               {valueTier && (
-                <span className="badge badge--primary">
+                <span
+                  className="badge badge--primary"
+                  title={
+                    valueScores
+                      ? t(
+                          valueScores.method === 'organization'
+                            ? 'customer360.valueByAmount'
+                            : 'customer360.valueScores',
+                          { ...valueScores },
+                        )
+                      : undefined
+                  }
+                >
                   {t('customer360.valueTierBadge', { tier: valueTier })}
                 </span>
               )}

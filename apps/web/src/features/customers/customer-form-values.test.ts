@@ -98,6 +98,27 @@ describe('new customer values', () => {
     expect(parsed.ownerId).toBeNull();
   });
 
+  it('send a contract end date when one is given, and none when left empty', () => {
+    const values = newCustomerFormValues(null);
+    values.person.familyName = '李';
+    values.contactPoints = [];
+    expect(ZCustomerCreate.parse(toSchemaInput(values, 'create')).contractEndDate).toBeNull();
+    values.contractEndDate = '2026-09-30';
+    expect(ZCustomerCreate.parse(toSchemaInput(values, 'create')).contractEndDate).toBe('2026-09-30');
+  });
+
+  it('report an impossible contract end date on its field', async () => {
+    const values = newCustomerFormValues(null);
+    values.person.familyName = '李';
+    values.contactPoints = [];
+    values.contractEndDate = '2026-02-30';
+    const result = await customerFormResolver('create')(values, undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
+    expect(result.errors.contractEndDate?.message).toBe('Must be a date in the form YYYY-MM-DD');
+  });
+
   it('send only the chosen kind', () => {
     const values = newCustomerFormValues(null);
     values.kind = 'organization';
@@ -150,6 +171,31 @@ describe('toUpdateBody', () => {
     ).toEqual({
       notes: null,
     });
+  });
+
+  it('sets, changes and clears the contract end date', () => {
+    const initialValues = formValuesFromCustomer(customer);
+    expect(initialValues.contractEndDate).toBe('');
+    const patch = (change: (values: TCustomerFormValues) => void, from = initialValues) => {
+      const values = structuredClone(from);
+      change(values);
+      return toUpdateBody({
+        output: parsedUpdate(values),
+        values,
+        initialValues: from,
+        locked: NOTHING_LOCKED,
+      });
+    };
+    expect(patch((values) => (values.contractEndDate = '2026-12-31'))).toEqual({
+      contractEndDate: '2026-12-31',
+    });
+    const withDate = formValuesFromCustomer({ ...customer, contractEndDate: '2026-12-31' });
+    expect(withDate.contractEndDate).toBe('2026-12-31');
+    expect(patch(() => undefined, withDate)).toEqual({});
+    expect(patch((values) => (values.contractEndDate = '2027-06-30'), withDate)).toEqual({
+      contractEndDate: '2027-06-30',
+    });
+    expect(patch((values) => (values.contractEndDate = ''), withDate)).toEqual({ contractEndDate: null });
   });
 });
 

@@ -64,6 +64,8 @@ export type TCustomerFormValues = {
   lifecycleStage: TLifecycleStage | '';
   ownerId: string;
   notes: string;
+  /** 合同到期日, `yyyy-mm-dd` as the date input gives it; '' for none. */
+  contractEndDate: string;
 };
 
 export type TFormMode = 'create' | 'edit';
@@ -153,6 +155,7 @@ export function newCustomerFormValues(ownerId: string | null): TCustomerFormValu
     lifecycleStage: 'lead',
     ownerId: ownerId ?? '',
     notes: '',
+    contractEndDate: '',
   };
 }
 
@@ -197,6 +200,7 @@ export function formValuesFromCustomer(customer: Customer): TCustomerFormValues 
     lifecycleStage: customer.lifecycleStage,
     ownerId: customer.owner?.id ?? '',
     notes: customer.notes ?? '',
+    contractEndDate: customer.contractEndDate ?? '',
   };
 }
 
@@ -222,6 +226,7 @@ function commonInput(values: TCustomerFormValues) {
     lifecycleStage: values.lifecycleStage || undefined,
     ownerId: values.ownerId || null,
     notes: values.notes,
+    contractEndDate: values.contractEndDate,
   };
 }
 

@@ -45,7 +45,7 @@ const RENDERED_FIELD = new RegExp(
     '^contactPoints\\.\\d+\\.(type|value|label|isPrimary)$',
     '^addresses\\.\\d+\\.(label|countryCode|provinceCode|cityCode|districtCode|postcode|detail|isPrimary)$',
     '^tags(\\.\\d+)?$',
-    '^(customerType|industry|sourceChannel|lifecycleStage|ownerId|notes)$',
+    '^(customerType|industry|sourceChannel|lifecycleStage|ownerId|notes|contractEndDate)$',
   ].join('|'),
 );
 
@@ -326,6 +326,18 @@ function ClassificationFields({ mode }: { mode: TFormMode }) {
         />
       </FormField>
       <OwnerSelect id={id('owner')} error={errorAt('ownerId')} />
+      <FormField
+        id={id('contractEndDate')}
+        label={t('fields.contractEndDate')}
+        error={errorAt('contractEndDate')}
+        hint={t('form.contractEndDateHint')}
+      >
+        <input
+          {...fieldA11y(id('contractEndDate'), errorAt('contractEndDate'))}
+          type="date"
+          {...register('contractEndDate')}
+        />
+      </FormField>
       <FormField
         id={id('tags')}
         label={t('fields.tags')}

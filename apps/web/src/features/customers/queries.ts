@@ -1,10 +1,4 @@
-import type {
-  Customer,
-  CustomerCreate,
-  CustomerUpdate,
-  components,
-  ListCustomersQuery,
-} from '@cims/api-client';
+import type { Customer, CustomerCreate, CustomerUpdate, components } from '@cims/api-client';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -13,21 +7,9 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, toEtag, unwrap } from '../../lib/api';
-import { taskKeys } from '../tasks/queries';
+import { customerKeys, type TCustomerFilters, taskKeys } from '../../lib/query-keys';
 
-/** The list filters the UI offers; a subset of the operation's query, without paging fields. */
-export type TCustomerFilters = Pick<
-  ListCustomersQuery,
-  | 'kind'
-  | 'lifecycleStage'
-  | 'tag'
-  | 'provinceCode'
-  | 'cityCode'
-  | 'qualityBelow'
-  | 'stale'
-  | 'status'
-  | 'sort'
->;
+export type { TCustomerFilters };
 
 export type TDuplicatePolicy = components['schemas']['DuplicatePolicy'];
 export type TCustomer360 = components['schemas']['Customer360'];
@@ -35,23 +17,6 @@ export type TTimelineEvent = components['schemas']['TimelineEvent'];
 export type TTimelineEventType = components['schemas']['TimelineEventType'];
 export type TOrder = components['schemas']['Order'];
 export type TInteractionInput = components['schemas']['InteractionInput'];
-
-export const customerKeys = {
-  all: ['customers'] as const,
-  lists: () => [...customerKeys.all, 'list'] as const,
-  list: (filters: TCustomerFilters) => [...customerKeys.lists(), filters] as const,
-  searches: () => [...customerKeys.all, 'search'] as const,
-  search: (q: string) => [...customerKeys.searches(), q] as const,
-  details: () => [...customerKeys.all, 'detail'] as const,
-  detail: (id: string) => [...customerKeys.details(), id] as const,
-  histories: () => [...customerKeys.all, 'history'] as const,
-  history: (id: string) => [...customerKeys.histories(), id] as const,
-  overview: (id: string) => [...customerKeys.all, '360', id] as const,
-  timelines: (id: string) => [...customerKeys.all, 'timeline', id] as const,
-  timeline: (id: string, types: readonly TTimelineEventType[]) =>
-    [...customerKeys.timelines(id), types] as const,
-  orders: (id: string) => [...customerKeys.all, 'orders', id] as const,
-};
 
 const PAGE_SIZE = 25;
 const SEARCH_LIMIT = 8;

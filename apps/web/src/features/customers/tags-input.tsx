@@ -11,12 +11,17 @@ export function TagsInput({
   onChange,
   onBlur,
   error,
+  listLabel,
+  placeholder,
 }: {
   id: string;
   value: string[];
   onChange: (tags: string[]) => void;
   onBlur: () => void;
   error: string | undefined;
+  /** For lists of other words than tags (a segment rule's values); the default names tags. */
+  listLabel?: string;
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
@@ -44,7 +49,7 @@ export function TagsInput({
   return (
     <div className={`tags-input${error ? ' tags-input--invalid' : ''}`}>
       {value.length > 0 && (
-        <ul className="tag-list" aria-label={t('fields.tags')}>
+        <ul className="tag-list" aria-label={listLabel ?? t('fields.tags')}>
           {value.map((tag) => (
             <li key={tag} className="tag tag--removable">
               {tag}
@@ -64,7 +69,7 @@ export function TagsInput({
         {...fieldA11y(id, error)}
         type="text"
         value={draft}
-        placeholder={t('form.tagsPlaceholder')}
+        placeholder={placeholder ?? t('form.tagsPlaceholder')}
         onChange={(event) => {
           const text = event.target.value;
           if (SEPARATORS.test(text)) commit(text);

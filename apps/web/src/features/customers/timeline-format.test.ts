@@ -15,6 +15,8 @@ const base = {
   interaction: null,
   workOrder: null,
   profile: null,
+  segment: null,
+  valueTier: null,
 } as const;
 
 describe('toggleTimelineType', () => {
@@ -26,6 +28,30 @@ describe('toggleTimelineType', () => {
 });
 
 describe('timelineEntry', () => {
+  it('tells a value tier change from and to', () => {
+    const changed = timelineEntry(
+      t,
+      { ...base, type: 'value_tier', valueTier: { from: null, to: 'A' } },
+      money,
+    );
+    expect(changed.title).toBe('timeline.valueTierChanged {"from":"timeline.noTier","to":"A"}');
+  });
+
+  it('names the segment a customer entered or left', () => {
+    const entered = timelineEntry(
+      t,
+      { ...base, type: 'segment', segment: { id: 's1', name: '沉睡客户', event: 'entered' } },
+      money,
+    );
+    expect(entered.title).toBe('timeline.segmentEntered {"name":"沉睡客户"}');
+    const left = timelineEntry(
+      t,
+      { ...base, type: 'segment', segment: { id: 's1', name: '沉睡客户', event: 'exited' } },
+      money,
+    );
+    expect(left.title).toBe('timeline.segmentExited {"name":"沉睡客户"}');
+  });
+
   it('describes an order by number, amount and status', () => {
     const event: TTimelineEvent = {
       ...base,

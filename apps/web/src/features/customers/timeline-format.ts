@@ -9,6 +9,8 @@ export const TIMELINE_TYPES = [
   'interaction',
   'work_order',
   'profile',
+  'segment',
+  'value_tier',
 ] as const satisfies readonly TTimelineEventType[];
 
 /** Adds a type to the chosen ones or takes it away, keeping the chips' order (and so the query key) stable. */
@@ -31,9 +33,9 @@ export type TTimelineEntry = {
 
 type TMoneyFormatter = (amount: string, currency: string) => string;
 
-/** One timeline event as the list shows it, whichever of its four kinds it is. */
+/** One timeline event as the list shows it, whichever of its kinds it is. */
 export function timelineEntry(t: TFunction, event: TTimelineEvent, money: TMoneyFormatter): TTimelineEntry {
-  const { order, interaction, workOrder, profile } = event;
+  const { order, interaction, workOrder, profile, segment, valueTier } = event;
   if (order) {
     return {
       title: t('timeline.order', {
@@ -68,6 +70,23 @@ export function timelineEntry(t: TFunction, event: TTimelineEvent, money: TMoney
       }),
       detail: workOrder.comment,
       workOrderId: workOrder.id,
+    };
+  }
+  if (valueTier) {
+    const none = t('timeline.noTier');
+    return {
+      title: t('timeline.valueTierChanged', { from: valueTier.from ?? none, to: valueTier.to ?? none }),
+      detail: null,
+      workOrderId: null,
+    };
+  }
+  if (segment) {
+    return {
+      title: t(segment.event === 'entered' ? 'timeline.segmentEntered' : 'timeline.segmentExited', {
+        name: segment.name,
+      }),
+      detail: null,
+      workOrderId: null,
     };
   }
   return {

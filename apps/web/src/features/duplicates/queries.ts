@@ -1,7 +1,7 @@
 import type { components } from '@cims/api-client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, unwrap } from '../../lib/api';
-import { customerKeys } from '../customers/queries';
+import { customerKeys } from '../../lib/query-keys';
 
 type Schemas = components['schemas'];
 export type TDuplicateCandidate = Schemas['DuplicateCandidate'];

@@ -10,6 +10,7 @@ import {
   DUPLICATE_REVIEW_ROLES,
   hasAnyRole,
   IMPORT_ROLES,
+  SEGMENT_ROLES,
   TASK_ROLES,
   WORK_ORDER_ROLES,
 } from '../auth/roles';
@@ -76,6 +77,11 @@ export function AppShell() {
             {hasAnyRole(user, DATA_QUALITY_ROLES) && (
               <NavLink to="/data-quality" className="topbar__link">
                 {t('nav.dataQuality')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, SEGMENT_ROLES) && (
+              <NavLink to="/segments" className="topbar__link">
+                {t('nav.segments')}
               </NavLink>
             )}
             {hasAnyRole(user, WORK_ORDER_ROLES) && (

@@ -1,15 +1,10 @@
 import type { components } from '@cims/api-client';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
-import { customerKeys } from '../customers/queries';
+import { customerKeys, taskKeys } from '../../lib/query-keys';
 
 export type TTask = components['schemas']['Task'];
 export type TTaskCreate = components['schemas']['TaskCreate'];
-
-export const taskKeys = {
-  all: ['tasks'] as const,
-  open: () => [...taskKeys.all, 'open'] as const,
-};
 
 const PAGE_SIZE = 50;
 

@@ -1,8 +1,8 @@
 import type { components, operations } from '@cims/api-client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toEtag, unwrap } from '../../lib/api';
-import { customerKeys } from '../customers/queries';
-import { taskKeys } from '../tasks/queries';
+import { customerKeys, taskKeys } from '../../lib/query-keys';
+import { auditKeys } from '../audit/queries';
 
 type Schemas = components['schemas'];
 export type TWorkOrder = Schemas['WorkOrder'];
@@ -81,13 +81,36 @@ export function useWorkOrderStats(range: TStatsRange | null) {
   });
 }
 
-/** Queues and their members, for the team view and reassignment; only roles that may read it ask. */
-export function useWorkOrderSettings(isEnabled: boolean) {
+/**
+ * Queues and their members, for the team view and reassignment; only roles that may read it ask. They
+ * rarely change, so views keep them for minutes; the settings page asks for them `isFresh`.
+ */
+export function useWorkOrderSettings(isEnabled: boolean, options: { isFresh?: boolean } = {}) {
   return useQuery({
     queryKey: workOrderKeys.settings(),
     queryFn: () => unwrap(api.GET('/api/v1/work-orders/settings')),
     enabled: isEnabled,
-    staleTime: 5 * 60_000,
+    staleTime: options.isFresh ? 0 : 5 * 60_000,
+  });
+}
+
+/**
+ * Settings apply to work orders from now on (due times already set stay), but queue names show in every
+ * list and page, so those are read again; the change is also an audit entry.
+ */
+export function useUpdateWorkOrderSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['WorkOrderSettings']) =>
+      unwrap(api.PUT('/api/v1/work-orders/settings', { body })),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(workOrderKeys.settings(), settings);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: workOrderKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: workOrderKeys.details() }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.lists() }),
+      ]);
+    },
   });
 }
 

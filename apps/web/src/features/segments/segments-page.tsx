@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useFormatters } from '../../lib/format';
+import { useCanCall } from '../auth/roles';
+import { type TSegment, useSegments } from './queries';
+
+/** The segment's colour as a small swatch; a segment without one shows none. */
+export function SegmentSwatch({ color }: { color: string | null }) {
+  if (!color) return null;
+  return <span className="segment-swatch" style={{ backgroundColor: color }} aria-hidden="true" />;
+}
+
+/** Kind and preset, as badges beside a segment's name. */
+export function SegmentBadges({ segment }: { segment: Pick<TSegment, 'kind' | 'isPreset'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={`badge ${segment.kind === 'dynamic' ? 'badge--primary' : 'badge--muted'}`}>
+        {t(`segments.kinds.${segment.kind}`)}
+      </span>
+      {segment.isPreset && <span className="badge badge--success">{t('segments.preset')}</span>}
+    </>
+  );
+}
+
+export function SegmentsPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const segments = useSegments();
+  const canCreate = useCanCall('createSegment');
+
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <h1>{t('segments.title')}</h1>
+        {canCreate && (
+          <Link to="/segments/new" className="button button--primary">
+            {t('segments.new')}
+          </Link>
+        )}
+      </div>
+      <p className="page-intro muted">{t('segments.intro')}</p>
+      {segments.isError ? (
+        <div className="banner banner--error" role="alert">
+          {t('segments.loadFailed')}{' '}
+          <button type="button" className="button button--small" onClick={() => void segments.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : segments.isPending ? (
+        <p className="muted" role="status">
+          {t('common.loading')}
+        </p>
+      ) : segments.data.length === 0 ? (
+        <div className="empty-state">
+          <p>{t('segments.empty')}</p>
+        </div>
+      ) : (
+        <div className="card card--flush">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('segments.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('segments.name')}</th>
+                <th scope="col">{t('segments.kind')}</th>
+                <th scope="col">{t('segments.memberCount')}</th>
+                <th scope="col">{t('segments.refreshedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {segments.data.map((segment) => (
+                <tr key={segment.id}>
+                  <th scope="row" data-label={t('segments.name')}>
+                    <SegmentSwatch color={segment.color} />
+                    <Link to={`/segments/${segment.id}`} className="customer-link">
+                      {segment.name}
+                    </Link>
+                  </th>
+                  <td data-label={t('segments.kind')}>
+                    <SegmentBadges segment={segment} />
+                  </td>
+                  <td data-label={t('segments.memberCount')} className="nowrap">
+                    {format.number(segment.memberCount)}
+                  </td>
+                  <td data-label={t('segments.refreshedAt')} className="nowrap">
+                    {segment.refreshedAt ? format.dateTime(segment.refreshedAt) : t('segments.never')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
