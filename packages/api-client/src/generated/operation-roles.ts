@@ -113,6 +113,11 @@ export const operationRoles = {
     "admin",
     "compliance"
   ],
+  "exportSegment": [
+    "admin",
+    "marketing",
+    "sales"
+  ],
   "getAnomalySettings": [
     "admin",
     "compliance"

@@ -1605,6 +1605,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/segments/{segmentId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Export a segment's members
+         * @description CSV or XLSX of the members within the caller's data scope, with contact values masked or left out as
+         *     the caller's field access says, and cells that a spreadsheet would run as formulas escaped. The file
+         *     starts with a line naming who exported it, when and why (a watermark), and the export is audited.
+         *     With `marketingChannel`, customers without marketing consent on that channel are left out.
+         *     At most 50,000 rows; narrow the segment for more.
+         */
+        get: operations["exportSegment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/triggers": {
         parameters: {
             query?: never;
@@ -2330,7 +2356,7 @@ export interface components {
          * @description What an audit entry records.
          * @enum {string}
          */
-        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach" | "segment.create" | "segment.update" | "segment.delete" | "segment.refresh" | "value_tier_settings.update" | "value_tier.run" | "trigger.create" | "trigger.update" | "trigger.delete" | "trigger.run";
+        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach" | "segment.create" | "segment.update" | "segment.delete" | "segment.refresh" | "value_tier_settings.update" | "value_tier.run" | "trigger.create" | "trigger.update" | "trigger.delete" | "trigger.run" | "export.segment";
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
             /** @description Position in the chain, without gaps. */
@@ -6507,6 +6533,41 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    exportSegment: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /** @description Why the data leaves the system (recorded in the audit log and on the file). */
+                reason: string;
+                /** @description For a marketing send on this channel; only customers whose marketing consent on it is in force. */
+                marketingChannel?: components["schemas"]["ConsentChannel"];
+            };
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["segmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -31,6 +31,7 @@ import { hasAllScope, type Viewer } from '../access/policies';
 import { resolveViewer } from '../access/service';
 import { type AuditContext, appendAuditEntry } from '../audit/service';
 import { type IngestItem, ingestCustomers } from '../customers/ingest';
+import { safeCell } from '../exports/safe-cell';
 import { matchDrafts, matchInputOfDraft } from '../matching/stored';
 import { countRows, type ImportFileFormat, inspectFile, readRows } from './file-reader';
 import { columnForPath, type ImportMapping, mapRow, standardizeRow } from './mapping';
@@ -233,7 +234,10 @@ export async function listImportErrors(
   return { items, nextCursor: rows.length > page.limit && last ? String(last.rowNumber) : null };
 }
 
-/** The failed rows as the file had them, plus an error column: fix them and import the file again. */
+/**
+ * The failed rows as the file had them, plus an error column: fix them and import the file again. The
+ * values came from an uploaded file, so they are made formula-safe like any export.
+ */
 export async function importErrorsCsv(db: Database, viewer: Viewer, id: string): Promise<string> {
   const current = await getImport(db, viewer, id);
   const rows = await db
@@ -241,11 +245,13 @@ export async function importErrorsCsv(db: Database, viewer: Viewer, id: string):
     .from(importRowErrors)
     .where(eq(importRowErrors.importId, id))
     .orderBy(asc(importRowErrors.rowNumber));
-  const header = [...current.columns, 'error'];
-  const body = rows.map((row) => [
-    ...current.columns.map((column) => row.values[column] ?? ''),
-    row.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-  ]);
+  const header = [...current.columns, 'error'].map(safeCell);
+  const body = rows.map((row) =>
+    [
+      ...current.columns.map((column) => row.values[column] ?? ''),
+      row.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+    ].map(safeCell),
+  );
   return `\uFEFF${stringify([header, ...body])}`;
 }
 

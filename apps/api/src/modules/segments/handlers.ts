@@ -1,6 +1,7 @@
 import { actorContextOf, viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { toCustomerSummary } from '../customers/serializers';
+import { exportSegment } from '../exports/segment-export';
 import {
   createSegment,
   deleteSegment,
@@ -20,7 +21,8 @@ type SegmentOperations =
   | 'updateSegment'
   | 'deleteSegment'
   | 'refreshSegment'
-  | 'listSegmentMembers';
+  | 'listSegmentMembers'
+  | 'exportSegment';
 
 export const segmentsHandlers: { [K in SegmentOperations]: OperationHandler<K> } = {
   async listSegments(request) {
@@ -68,5 +70,19 @@ export const segmentsHandlers: { [K in SegmentOperations]: OperationHandler<K> }
       cursor: request.query.cursor,
     });
     return { items: rows.map((row) => toCustomerSummary(row, viewer.fieldAccess)), nextCursor };
+  },
+  async exportSegment(request, reply) {
+    const { fileName, stream } = await exportSegment(request.server.db, actorContextOf(request), {
+      segmentId: request.params.segmentId,
+      ...request.query,
+    });
+    return reply
+      .type(
+        request.query.format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      )
+      .header('Content-Disposition', `attachment; filename="${fileName}"`)
+      .send(stream);
   },
 };

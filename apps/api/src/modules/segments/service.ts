@@ -15,6 +15,7 @@ import type { Viewer } from '../access/policies';
 import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { customerScope, listCustomerRows } from '../customers/repo';
 import { versionFromEtag } from '../customers/service';
+import { type ConsentChannel, consentInForce } from '../privacy/consent-repo';
 import { compileRule, liveCustomers, ruleProblems, type SegmentRule } from './rule';
 
 type Schemas = components['schemas'];
@@ -278,18 +279,39 @@ export async function refreshDynamicSegments(db: Database, asOf = new Date()) {
 
 const nameCursor = /^[\s\S]{0,400}$/;
 
+interface MemberFilter {
+  segmentId: string;
+  /** Only members whose marketing consent on this channel is in force (for a marketing send). */
+  marketingChannel?: ConsentChannel;
+}
+
+function memberConditions(viewer: Viewer, filter: MemberFilter) {
+  return [
+    sql`EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = ${filter.segmentId} AND m.customer_id = ${customers.id})`,
+    customerScope(viewer) ?? sql`true`,
+    filter.marketingChannel
+      ? sql`coalesce(${consentInForce('marketing', filter.marketingChannel)}, false)`
+      : sql`true`,
+  ];
+}
+
+export async function countSegmentMembers(db: Queryable, viewer: Viewer, filter: MemberFilter) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(...memberConditions(viewer, filter)));
+  return row?.count ?? 0;
+}
+
 export async function listSegmentMembers(
   db: Queryable,
   viewer: Viewer,
-  input: { segmentId: string; limit: number; cursor?: string },
+  input: MemberFilter & { limit: number; cursor?: string },
 ) {
   await findSegmentRow(db, input.segmentId);
   const [value, id] = input.cursor ? decodeCursor(input.cursor, [nameCursor, cursorParts.uuid]) : [];
   const rows = await listCustomerRows(db, {
-    filters: [
-      sql`EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = ${input.segmentId} AND m.customer_id = ${customers.id})`,
-      customerScope(viewer) ?? sql`true`,
-    ],
+    filters: memberConditions(viewer, input),
     sort: { column: 'displayName', isDescending: false },
     after: value !== undefined && id ? { value, id } : null,
     limit: input.limit,

@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'trigger.update',
   'trigger.delete',
   'trigger.run',
+  'export.segment',
 ] as const satisfies readonly AuditAction[];
 
 // Fails to compile when the contract gains an action this list (and so the translations) lacks.
