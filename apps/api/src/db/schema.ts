@@ -608,6 +608,7 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex('orders_source_order_no_key').on(t.source, t.orderNo),
     index('orders_customer_idx').on(t.customerId, t.orderedAt, t.id),
+    index('orders_campaign_code_idx').on(t.campaignCode).where(sql`campaign_code IS NOT NULL`),
   ],
 );
 
@@ -666,6 +667,7 @@ export const interactions = pgTable(
   },
   (t) => [
     index('interactions_customer_idx').on(t.customerId, t.occurredAt, t.id),
+    index('interactions_campaign_code_idx').on(t.campaignCode).where(sql`campaign_code IS NOT NULL`),
     uniqueIndex('interactions_source_external_id_key')
       .on(t.source, t.externalId)
       .where(sql`external_id IS NOT NULL`),
@@ -975,3 +977,22 @@ export const triggerRunItems = pgTable(
       .where(sql`result = 'done'`),
   ],
 );
+
+/** Marketing campaigns (营销活动): orders and interactions carrying `code` as their campaign code count for it. */
+export const campaigns = pgTable('campaigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  channel: text('channel', { enum: ['sms', 'email', 'phone', 'wechat'] }).notNull(),
+  segmentId: uuid('segment_id')
+    .notNull()
+    .references(() => segments.id),
+  startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+  cost: numeric('cost', { precision: 14, scale: 2 }).notNull(),
+  contentRef: text('content_ref'),
+  createdBy: uuid('created_by').references(() => staffUsers.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});

@@ -3,6 +3,7 @@ import { alertsHandlers } from '../modules/alerts/handlers';
 import { apiKeysHandlers } from '../modules/api-keys/handlers';
 import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
+import { campaignsHandlers } from '../modules/campaigns/handlers';
 import { customer360Handlers } from '../modules/customer-360/handlers';
 import { customersHandlers } from '../modules/customers/handlers';
 import { dataQualityHandlers } from '../modules/data-quality/handlers';
@@ -46,4 +47,5 @@ export const handlers: Handlers = {
   ...segmentsHandlers,
   ...valueTiersHandlers,
   ...triggersHandlers,
+  ...campaignsHandlers,
 };

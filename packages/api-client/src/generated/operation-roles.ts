@@ -40,6 +40,10 @@ export const operationRoles = {
   "createApiKey": [
     "admin"
   ],
+  "createCampaign": [
+    "admin",
+    "marketing"
+  ],
   "createCustomer": [
     "admin",
     "sales",
@@ -72,6 +76,10 @@ export const operationRoles = {
     "admin",
     "sales",
     "service"
+  ],
+  "deleteCampaign": [
+    "admin",
+    "marketing"
   ],
   "deleteCustomer": [
     "admin",
@@ -121,6 +129,11 @@ export const operationRoles = {
   "getAnomalySettings": [
     "admin",
     "compliance"
+  ],
+  "getCampaign": [
+    "admin",
+    "marketing",
+    "sales"
   ],
   "getCustomer": [
     "admin",
@@ -228,6 +241,16 @@ export const operationRoles = {
     "admin",
     "compliance",
     "auditor"
+  ],
+  "listCampaigns": [
+    "admin",
+    "marketing",
+    "sales"
+  ],
+  "listCampaignTargets": [
+    "admin",
+    "marketing",
+    "sales"
   ],
   "listCustomerHistory": [
     "admin",
@@ -462,6 +485,10 @@ export const operationRoles = {
   ],
   "updateAnomalySettings": [
     "admin"
+  ],
+  "updateCampaign": [
+    "admin",
+    "marketing"
   ],
   "updateCustomer": [
     "admin",

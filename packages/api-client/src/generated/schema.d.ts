@@ -1631,6 +1631,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaigns
+         * @description Newest first, with reach, responses, conversions, attributed revenue and ROI.
+         */
+        get: operations["listCampaigns"];
+        put?: never;
+        /**
+         * Create a campaign
+         * @description Audited. The code must be unused.
+         */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        /** One campaign */
+        get: operations["getCampaign"];
+        /**
+         * Change a campaign
+         * @description Needs `If-Match`. Audited.
+         */
+        put: operations["updateCampaign"];
+        post?: never;
+        /**
+         * Delete a campaign
+         * @description Orders and interactions keep their campaign code. Audited.
+         */
+        delete: operations["deleteCampaign"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaignId}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Target list
+         * @description Members of the campaign's segment whose marketing consent on its channel is in force, within the caller's data scope, by name.
+         */
+        get: operations["listCampaignTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/triggers": {
         parameters: {
             query?: never;
@@ -2356,7 +2429,7 @@ export interface components {
          * @description What an audit entry records.
          * @enum {string}
          */
-        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach" | "segment.create" | "segment.update" | "segment.delete" | "segment.refresh" | "value_tier_settings.update" | "value_tier.run" | "trigger.create" | "trigger.update" | "trigger.delete" | "trigger.run" | "export.segment";
+        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach" | "segment.create" | "segment.update" | "segment.delete" | "segment.refresh" | "value_tier_settings.update" | "value_tier.run" | "trigger.create" | "trigger.update" | "trigger.delete" | "trigger.run" | "export.segment" | "campaign.create" | "campaign.update" | "campaign.delete";
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
             /** @description Position in the chain, without gaps. */
@@ -3510,6 +3583,62 @@ export interface components {
             entered: number;
             exited: number;
         };
+        Campaign: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            channel: components["schemas"]["ConsentChannel"];
+            segment: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            cost: components["schemas"]["Money"];
+            contentRef: string | null;
+            /** @description Within the viewer's data scope; orders and interactions in the campaign period that carry its code. */
+            stats: {
+                /** @description Targets now (segment members with consent on the channel). */
+                reach: number;
+                /** @description Customers with a campaign_response interaction carrying the code. */
+                responses: number;
+                /** @description Customers with a paid (paid, shipped, completed) order carrying the code. */
+                conversions: number;
+                attributedRevenue: components["schemas"]["Money"];
+                /** @description (attributed revenue − cost) / cost; null when the cost is 0. */
+                roi: number | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        CampaignList: {
+            items: components["schemas"]["Campaign"][];
+        };
+        /**
+         * @description 营销活动. Its `code` is what orders and interactions carry as `campaignCode` to count as its responses
+         *     and conversions. Targets are the members of the segment whose marketing consent on the channel is in force.
+         */
+        CampaignInput: {
+            code: string;
+            name: string;
+            channel: components["schemas"]["ConsentChannel"];
+            /** Format: uuid */
+            segmentId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            cost: components["schemas"]["Money"];
+            /** @description Where the content lives (a template id or a link). */
+            contentRef?: string | null;
+        };
         /** @description What a trigger does for each customer it fires for. */
         TriggerAction: {
             /** @constant */
@@ -3803,6 +3932,7 @@ export interface components {
         workOrderId: string;
         attachmentId: string;
         segmentId: string;
+        campaignId: string;
         triggerId: string;
     };
     requestBodies: never;
@@ -6568,6 +6698,177 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCampaign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last read (e.g. `"3"`). */
+                "If-Match": components["parameters"]["ifMatch"];
+            };
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    deleteCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCampaignTargets: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of targets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };

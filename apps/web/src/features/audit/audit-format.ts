@@ -65,6 +65,9 @@ export const AUDIT_ACTIONS = [
   'trigger.delete',
   'trigger.run',
   'export.segment',
+  'campaign.create',
+  'campaign.update',
+  'campaign.delete',
 ] as const satisfies readonly AuditAction[];
 
 // Fails to compile when the contract gains an action this list (and so the translations) lacks.
@@ -95,6 +98,7 @@ const RESOURCE_TYPES = new Set([
   'segment',
   'value_tier_settings',
   'trigger',
+  'campaign',
 ]);
 
 const FIELD_LABELS: Record<string, string> = {
