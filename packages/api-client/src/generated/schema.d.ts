@@ -4219,6 +4219,11 @@ export interface operations {
                 createdTo?: string;
                 /** @description Only customers whose consent for this purpose and channel is in force, as `purpose:channel` (e.g. `marketing:sms`). */
                 consent?: string;
+                valueTier?: "A" | "B" | "C" | "D";
+                /** @description Only customers in after-sales (售后中). */
+                serviceStatus?: "in_after_sales";
+                /** @description Only members of this segment. */
+                segmentId?: string;
                 /** @description Only customers whose quality score is below this. */
                 qualityBelow?: number;
                 /** @description Only customers not verified within the configured stale-data period (true). */

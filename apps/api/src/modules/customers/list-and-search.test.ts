@@ -1,7 +1,8 @@
 import { cjkGrams } from '@cims/schemas';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, uniqueMarker } from '../../../test/app';
+import { customers } from '../../db/schema';
 
 const t = await createTestApp();
 let admin: Awaited<ReturnType<typeof t.signIn>>;
@@ -111,6 +112,40 @@ describe('listing customers', () => {
     await admin.request({ method: 'DELETE', url: `/api/v1/customers/${beijing.id}` });
     expect(await ids('status=active')).toEqual([shenzhen.id]);
     expect(await ids('status=deleted')).toEqual([beijing.id]);
+  });
+
+  it('filters by value tier, after-sales status and segment, for drill-downs', async () => {
+    const tag = uniqueMarker('dd');
+    const tiered = await createCustomer({
+      kind: 'organization',
+      organization: { legalName: `${tag}甲` },
+      tags: [tag],
+    });
+    const other = await createCustomer({
+      kind: 'organization',
+      organization: { legalName: `${tag}乙` },
+      tags: [tag],
+    });
+    await t.db.update(customers).set({ valueTier: 'A' }).where(eq(customers.id, tiered.id));
+    await t.db.update(customers).set({ serviceStatus: 'in_after_sales' }).where(eq(customers.id, other.id));
+    const ids = async (query: string) =>
+      (await admin.request({ method: 'GET', url: `/api/v1/customers?tag=${tag}&${query}` }))
+        .json()
+        .items.map((c: { id: string }) => c.id);
+    expect(await ids('valueTier=A')).toEqual([tiered.id]);
+    expect(await ids('serviceStatus=in_after_sales')).toEqual([other.id]);
+    const segment = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/segments',
+        payload: {
+          name: tag,
+          kind: 'static',
+          rule: { type: 'field', field: 'valueTier', operator: 'eq', value: 'A' },
+        },
+      })
+    ).json();
+    expect(await ids(`segmentId=${segment.id}`)).toEqual([tiered.id]);
   });
 
   it('refuses unknown filters and broken cursors with 422 naming the parameter', async () => {

@@ -270,6 +270,10 @@ export const customerFilters = {
   createdFrom: (at: string) => gte(customers.createdAt, new Date(at)),
   createdTo: (at: string) => lt(customers.createdAt, new Date(at)),
   qualityBelow: (score: number) => lt(customers.qualityScore, score),
+  valueTier: (tier: NonNullable<CustomerRow['valueTier']>) => eq(customers.valueTier, tier),
+  serviceStatus: (status: NonNullable<CustomerRow['serviceStatus']>) => eq(customers.serviceStatus, status),
+  segmentId: (segmentId: string) =>
+    sql`EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = ${segmentId} AND m.customer_id = ${customers.id})`,
   /** Not verified (or, never verified, not created) within the last `days`. */
   staleAfter: (days: number) =>
     sql`coalesce(${customers.lastVerifiedAt}, ${customers.createdAt}) < now() - make_interval(days => ${days})`,

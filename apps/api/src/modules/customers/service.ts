@@ -458,6 +458,9 @@ export async function listCustomers(db: Database, viewer: Viewer, params: ListPa
   if (params.createdFrom) filters.push(customerFilters.createdFrom(params.createdFrom));
   if (params.createdTo) filters.push(customerFilters.createdTo(params.createdTo));
   if (params.qualityBelow) filters.push(customerFilters.qualityBelow(params.qualityBelow));
+  if (params.valueTier) filters.push(customerFilters.valueTier(params.valueTier));
+  if (params.serviceStatus) filters.push(customerFilters.serviceStatus(params.serviceStatus));
+  if (params.segmentId) filters.push(customerFilters.segmentId(params.segmentId));
   if (params.stale) {
     const { staleAfterDays } = await getDataQualitySettings(db);
     filters.push(customerFilters.staleAfter(staleAfterDays));
