@@ -48,12 +48,13 @@ export function latencySummary(samples: number[]) {
   return { p50_ms: percentile(sorted, 50), p95_ms: percentile(sorted, 95), p99_ms: percentile(sorted, 99) };
 }
 
-/** Signs the demo admin in to a running server and returns the session cookie. */
-export async function signInAsDemoAdmin(address: string, password: string): Promise<string> {
+/** Signs a staff user in to a running server and returns the session cookie. */
+export async function signInAs(address: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${address}/api/v1/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@demo.cims', password }),
+    body: JSON.stringify({ email, password }),
   });
+  if (response.status !== 200) throw new Error(`sign-in of ${email} answered ${response.status}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app';
 import { seedCustomers } from '../src/db/seed/customers';
 import { demoPassword, seedStaffUsers } from '../src/db/seed/staff';
-import { latencySummary, openBenchDatabase, signInAsDemoAdmin } from './bench-database';
+import { latencySummary, openBenchDatabase, signInAs } from './bench-database';
 
 const count = Number(process.env.BENCH_N ?? 1_000_000);
 const heavyCount = Number(process.env.BENCH_HEAVY ?? 20);
@@ -101,7 +101,7 @@ try {
 
   const app = await buildApp({ db, config: { ...config, webDistDir: undefined }, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const cookie = await signInAsDemoAdmin(address, demoPassword);
+  const cookie = await signInAs(address, 'admin@demo.cims', demoPassword);
 
   const times = { view: [] as number[], timeline: [] as number[] };
   const raw = { view: [] as number[], timeline: [] as number[] };

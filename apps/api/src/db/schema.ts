@@ -609,6 +609,9 @@ export const orders = pgTable(
     uniqueIndex('orders_source_order_no_key').on(t.source, t.orderNo),
     index('orders_customer_idx').on(t.customerId, t.orderedAt, t.id),
     index('orders_campaign_code_idx').on(t.campaignCode).where(sql`campaign_code IS NOT NULL`),
+    // The dashboard rollups re-count the months whose orders changed since their last refresh.
+    index('orders_updated_at_idx').on(t.updatedAt),
+    index('orders_ordered_at_idx').on(t.orderedAt),
   ],
 );
 
@@ -995,4 +998,44 @@ export const campaigns = pgTable('campaigns', {
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
+});
+
+/**
+ * Dashboard rollups: customers counted by the dimensions the charts filter and group by, and paid orders
+ * by month, channel and the customer's region and owner (the owner keeps data scope enforceable on
+ * aggregates). Rebuilt by modules/dashboard/rollups.ts; the charts never scan the base tables.
+ */
+export const dashboardCustomerRollups = pgTable(
+  'dashboard_customer_rollups',
+  {
+    provinceCode: text('province_code'),
+    cityCode: text('city_code'),
+    ownerId: uuid('owner_id'),
+    kind: text('kind').notNull(),
+    lifecycleStage: text('lifecycle_stage').notNull(),
+    valueTier: text('value_tier'),
+    createdMonth: date('created_month', { mode: 'string' }).notNull(),
+    customers: integer('customers').notNull(),
+  },
+  (t) => [index('dashboard_customer_rollups_owner_idx').on(t.ownerId)],
+);
+
+export const dashboardOrderRollups = pgTable(
+  'dashboard_order_rollups',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    channel: text('channel').notNull(),
+    provinceCode: text('province_code'),
+    ownerId: uuid('owner_id'),
+    orders: integer('orders').notNull(),
+    revenue: numeric('revenue', { precision: 18, scale: 2 }).notNull(),
+  },
+  (t) => [index('dashboard_order_rollups_month_idx').on(t.month)],
+);
+
+/** How far the rollups are: orders changed after `ordersWatermark` are not yet counted. */
+export const dashboardRefreshes = pgTable('dashboard_refreshes', {
+  id: integer('id').primaryKey(),
+  ordersWatermark: timestamp('orders_watermark', { withTimezone: true, mode: 'date' }).notNull(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'date' }).notNull(),
 });

@@ -6,6 +6,7 @@ import { authHandlers } from '../modules/auth/handlers';
 import { campaignsHandlers } from '../modules/campaigns/handlers';
 import { customer360Handlers } from '../modules/customer-360/handlers';
 import { customersHandlers } from '../modules/customers/handlers';
+import { dashboardHandlers } from '../modules/dashboard/handlers';
 import { dataQualityHandlers } from '../modules/data-quality/handlers';
 import { duplicatesHandlers } from '../modules/duplicates/handlers';
 import { importsHandlers } from '../modules/imports/handlers';
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   ...valueTiersHandlers,
   ...triggersHandlers,
   ...campaignsHandlers,
+  ...dashboardHandlers,
 };

@@ -18,6 +18,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
 import { evaluateAnomalyRules } from '../modules/alerts/service';
 import { systemAuditContext } from '../modules/audit/service';
+import { refreshDashboardRollups } from '../modules/dashboard/rollups';
 import { flagStaleCustomers } from '../modules/data-quality/service';
 import { runScan } from '../modules/duplicates/scan';
 import { failImport, findInterruptedImports, processImport } from '../modules/imports/service';
@@ -103,6 +104,12 @@ export async function startJobs(
       { name: 'interrupted-imports', cron: '* * * * *', run: () => requeueInterrupted(interruptedAfterMs) },
       { name: 'sla-clock', cron: '*/5 * * * *', run: () => runSlaClock(db) },
       { name: 'task-reminders', cron: '*/15 * * * *', run: () => remindDueTasks(db) },
+      { name: 'dashboard-rollups', cron: '*/5 * * * *', run: () => refreshDashboardRollups(db) },
+      {
+        name: 'dashboard-rollups-full',
+        cron: '15 1 * * *',
+        run: () => refreshDashboardRollups(db, { isFull: true }),
+      },
       { name: 'contract-renewals', cron: '30 4 * * *', run: () => createRenewalTasks(db) },
       // Triggers act on fresh membership: they run right after the refresh.
       {

@@ -159,6 +159,13 @@ export const operationRoles = {
     "compliance",
     "auditor"
   ],
+  "getDashboardChart": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance"
+  ],
   "getDataQualitySettings": [
     "admin",
     "sales"

@@ -1631,6 +1631,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/{chart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chart: components["schemas"]["DashboardChartName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One chart of the home dashboard
+         * @description Read from rollups refreshed every five minutes (orders incrementally, by the months that changed), so
+         *     that a chart answers fast at millions of customers and orders; viewers who see customers only through
+         *     work orders get the figures computed live over their few customers.
+         */
+        get: operations["getDashboardChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns": {
         parameters: {
             query?: never;
@@ -3582,6 +3606,38 @@ export interface components {
             segment: components["schemas"]["Segment"];
             entered: number;
             exited: number;
+        };
+        /**
+         * @description `customers_by_region` (by province, or by city within `provinceCode`), `new_customers` (per month),
+         *     `purchase_trend` (paid orders and revenue per month and channel), `value_tiers`, `lifecycle_funnel`.
+         * @enum {string}
+         */
+        DashboardChartName: "customers_by_region" | "new_customers" | "purchase_trend" | "value_tiers" | "lifecycle_funnel";
+        /**
+         * @description One chart's figures, within the viewer's data scope. `points` are ready for a chart: `key` is also the
+         *     value to filter the customer list by when a slice is clicked (a region code, a month `YYYY-MM`, a
+         *     value tier, a lifecycle stage), `series` separates lines or stacks (order channel), `value` is a count
+         *     and `amount` a sum of money where the chart has one.
+         */
+        DashboardChart: {
+            chart: components["schemas"]["DashboardChartName"];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            points: {
+                key: string;
+                /** @description A display name where the key is a code (regions); null otherwise. */
+                label: string | null;
+                series: string | null;
+                value: number;
+                amount: components["schemas"]["Money"] | null;
+            }[];
+            /**
+             * Format: date-time
+             * @description When the rollups the chart reads were last brought up to date (null when read live).
+             */
+            refreshedAt: string | null;
         };
         Campaign: {
             /** Format: uuid */
@@ -6703,6 +6759,38 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getDashboardChart: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (default 12 months back); for new customers and purchases. */
+                from?: string;
+                to?: string;
+                provinceCode?: string;
+                /** @description Order channel, for the purchase trend. */
+                channel?: components["schemas"]["OrderChannel"];
+            };
+            header?: never;
+            path: {
+                chart: components["schemas"]["DashboardChartName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardChart"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
+import { refreshDashboardRollups } from '../../modules/dashboard/rollups';
 import { refreshDynamicSegments } from '../../modules/segments/service';
 import type { Database } from '../client';
 import { seedDemoActivity } from './activity';
@@ -19,5 +20,6 @@ export async function seedDemoIfEmpty(db: Database, pool: Pool, size: 'full' | '
   const serviceUser = [...staff.values()].find((u) => u.roles.includes('service'));
   await seedDemoActivity(db, { serviceUserId: serviceUser?.id ?? null });
   await refreshDynamicSegments(db);
+  await refreshDashboardRollups(db, { isFull: true });
   return true;
 }
