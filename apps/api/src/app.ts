@@ -14,7 +14,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { openApiDocument, registerContractRoutes } from './http/contract';
-import { DomainError, registerErrorHandler, sendProblem } from './http/errors';
+import { DomainError, registerErrorHandler, sendProblem, validationFailed } from './http/errors';
 import { handlers } from './http/handlers';
 import type { JobQueue } from './jobs/schedule';
 import { attachmentTypes } from './modules/workorders/attachments';
@@ -43,6 +43,31 @@ export function logOptions(level: string, stream?: { write: (line: string) => vo
       }),
     },
   };
+}
+
+/**
+ * How deep a JSON body may nest. Ajv validates recursive schemas (a segment rule's `not` and `group`) by
+ * recursion, so a body thousands of levels deep would overflow the stack before the rule checks could
+ * refuse it (they allow 6 levels of rules, some 15 of JSON); no operation takes anything near this.
+ */
+const maxBodyDepth = 40;
+
+/**
+ * The JSON Pointer of the top-level member (or the root, '') under which `value` nests deeper than `max`,
+ * or null. Walked with a stack of its own, so that the check itself cannot overflow.
+ */
+export function deeperThan(value: unknown, max: number): string | null {
+  const pending: { node: unknown; depth: number; top: string }[] = [{ node: value, depth: 1, top: '' }];
+  while (pending.length > 0) {
+    const { node, depth, top } = pending.pop() as (typeof pending)[number];
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > max) return top;
+    for (const [key, child] of Object.entries(node)) {
+      const pointer = depth === 1 ? `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}` : top;
+      pending.push({ node: child, depth: depth + 1, top: pointer });
+    }
+  }
+  return null;
 }
 
 export interface AppOptions {
@@ -88,7 +113,14 @@ export async function buildApp(options: AppOptions) {
       done(new DomainError('malformed_request', 'Text may not contain NUL characters (\\u0000).'), undefined);
       return;
     }
-    parseJson(request, body as string, done);
+    parseJson(request, body as string, (error, value) => {
+      const tooDeep = error ? null : deeperThan(value, maxBodyDepth);
+      if (tooDeep !== null) {
+        done(validationFailed([{ path: tooDeep, message: `Nested more than ${maxBodyDepth} levels deep` }]));
+        return;
+      }
+      done(error, value);
+    });
   });
   // Files stream through to the handler that writes them to disk (imports, work-order attachments); no
   // other route takes them.

@@ -609,8 +609,7 @@ export const orders = pgTable(
     uniqueIndex('orders_source_order_no_key').on(t.source, t.orderNo),
     index('orders_customer_idx').on(t.customerId, t.orderedAt, t.id),
     index('orders_campaign_code_idx').on(t.campaignCode).where(sql`campaign_code IS NOT NULL`),
-    // The dashboard rollups re-count the months whose orders changed since their last refresh.
-    index('orders_updated_at_idx').on(t.updatedAt),
+    // The dashboard rollups re-count a month of orders by a range on ordered_at.
     index('orders_ordered_at_idx').on(t.orderedAt),
   ],
 );
@@ -951,7 +950,7 @@ export const triggerRuns = pgTable(
 
 /**
  * What a run did per customer and action. `firingKey` names the occasion (the segment entry, or the day
- * of a daily trigger): an action done once for a customer and firing is never done again.
+ * of a daily trigger): an action settled (done or skipped) for a customer and firing is not taken again.
  */
 export const triggerRunItems = pgTable(
   'trigger_run_items',
@@ -975,9 +974,9 @@ export const triggerRunItems = pgTable(
   },
   (t) => [
     index('trigger_run_items_run_idx').on(t.runId),
-    uniqueIndex('trigger_run_items_done_key')
+    uniqueIndex('trigger_run_items_settled_key')
       .on(t.triggerId, t.customerId, t.firingKey, t.actionIndex)
-      .where(sql`result = 'done'`),
+      .where(sql`result IN ('done', 'skipped')`),
   ],
 );
 
@@ -1008,16 +1007,14 @@ export const campaigns = pgTable('campaigns', {
 export const dashboardCustomerRollups = pgTable(
   'dashboard_customer_rollups',
   {
+    /** `city`, `lifecycle`, `tier` or `month`: which chart the row counts for (see rollups.ts). */
+    dimension: text('dimension').notNull(),
+    key: text('key'),
     provinceCode: text('province_code'),
-    cityCode: text('city_code'),
     ownerId: uuid('owner_id'),
-    kind: text('kind').notNull(),
-    lifecycleStage: text('lifecycle_stage').notNull(),
-    valueTier: text('value_tier'),
-    createdMonth: date('created_month', { mode: 'string' }).notNull(),
     customers: integer('customers').notNull(),
   },
-  (t) => [index('dashboard_customer_rollups_owner_idx').on(t.ownerId)],
+  (t) => [index('dashboard_customer_rollups_dimension_idx').on(t.dimension, t.provinceCode)],
 );
 
 export const dashboardOrderRollups = pgTable(
@@ -1033,9 +1030,16 @@ export const dashboardOrderRollups = pgTable(
   (t) => [index('dashboard_order_rollups_month_idx').on(t.month)],
 );
 
-/** How far the rollups are: orders changed after `ordersWatermark` are not yet counted. */
+/** When the rollups were last refreshed (one row). */
 export const dashboardRefreshes = pgTable('dashboard_refreshes', {
   id: integer('id').primaryKey(),
-  ordersWatermark: timestamp('orders_watermark', { withTimezone: true, mode: 'date' }).notNull(),
   refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/**
+ * The months (in Asia/Shanghai) whose order rollups are stale: every order write adds the order's month
+ * before and after it, in its own transaction; the next refresh re-counts them and deletes them in its own.
+ */
+export const dashboardDirtyMonths = pgTable('dashboard_dirty_months', {
+  month: date('month', { mode: 'string' }).primaryKey(),
 });

@@ -1553,7 +1553,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a segment
-         * @description Its membership goes with it; the enter/exit history on customers' timelines stays. Audited.
+         * @description Its membership goes with it; the enter/exit history on customers' timelines stays. Refused (409) while campaigns or triggers use it. Audited.
          */
         delete: operations["deleteSegment"];
         options?: never;
@@ -1617,8 +1617,12 @@ export interface paths {
         /**
          * Export a segment's members
          * @description CSV or XLSX of the members within the caller's data scope, with contact values masked or left out as
-         *     the caller's field access says, and cells that a spreadsheet would run as formulas escaped. The file
-         *     starts with a line naming who exported it, when and why (a watermark), and the export is audited.
+         *     the caller's field access says. In CSV, a cell that a spreadsheet would run as a formula (starting with
+         *     `=`, `+`, `-`, `@`, a tab or a carriage return, which includes E.164 phones such as `+8613800138000`)
+         *     gets a leading apostrophe; XLSX cells are typed text, never run, and keep their values as they are.
+         *     The file starts with a line naming who exported it, when, why and the export id (a watermark, also
+         *     in the XLSX page header and footer), and the export is audited with that id. A CSV export that fails
+         *     midway ends with the line `# incomplete export`; an XLSX one is cut short (an unreadable file).
          *     With `marketingChannel`, customers without marketing consent on that channel are left out.
          *     At most 50,000 rows; narrow the segment for more.
          */
@@ -1792,7 +1796,7 @@ export interface paths {
         put?: never;
         /**
          * Dry run
-         * @description Who the trigger would act on now and what it would do, changing nothing (recorded as a dry run).
+         * @description Who the trigger would act on now and what it would do, doing none of it (recorded as a dry run). Like a run, it first brings the segment's membership up to date.
          */
         post: operations["dryRunTrigger"];
         delete?: never;
@@ -3517,9 +3521,12 @@ export interface components {
             value?: string | number | (string | number)[];
         };
         /**
-         * @description An aggregate over the customer's events: `count` of them, `sum_amount` or `max_amount` of orders, or
-         *     `days_since_last` (customers without any such event never match a `days_since_last` condition).
-         *     `windowDays` limits the events to the last so many days (not used by `days_since_last`).
+         * @description An aggregate over the customer's events up to the evaluation time: `count` of them, `sum_amount` or
+         *     `max_amount` of orders, or `days_since_last`, the whole calendar days in Asia/Shanghai from the last
+         *     such event to the evaluation day (0 for an event the same day, 1 for one the day before, however late
+         *     in the evening), so `eq` matches; customers without any such event never match a `days_since_last`
+         *     condition. `windowDays` limits the events to a rolling window: those in the last `windowDays` × 24
+         *     hours before the evaluation time, not whole calendar days (not used by `days_since_last`).
          *     E.g. "no login in the last 30 days": `{event: interaction, where: {interactionType: login},
          *     measure: count, windowDays: 30, operator: eq, value: 0}`.
          */
@@ -6669,6 +6676,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     refreshSegment: {

@@ -10,7 +10,7 @@ import type { Database, Queryable } from '../../db/client';
 import { campaigns, segments } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
-import type { Viewer } from '../access/policies';
+import { hasAllScope, type Viewer } from '../access/policies';
 import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { customerScope } from '../customers/repo';
 import { versionFromEtag } from '../customers/service';
@@ -35,13 +35,13 @@ async function statsOf(
     SELECT
       (SELECT count(DISTINCT i.customer_id)::int FROM interactions i JOIN customers ON customers.id = i.customer_id
         WHERE i.campaign_code = ${row.code} AND i.type = 'campaign_response'
-          AND i.occurred_at BETWEEN ${row.startsAt} AND ${row.endsAt} AND ${scope}) AS responses,
+          AND i.occurred_at >= ${row.startsAt} AND i.occurred_at < ${row.endsAt} AND ${scope}) AS responses,
       (SELECT count(DISTINCT o.customer_id)::int FROM orders o JOIN customers ON customers.id = o.customer_id
         WHERE o.campaign_code = ${row.code} AND o.status IN ('paid', 'shipped', 'completed')
-          AND o.ordered_at BETWEEN ${row.startsAt} AND ${row.endsAt} AND ${scope}) AS conversions,
+          AND o.ordered_at >= ${row.startsAt} AND o.ordered_at < ${row.endsAt} AND ${scope}) AS conversions,
       (SELECT (coalesce(sum(o.amount), 0) * 100)::bigint::text FROM orders o JOIN customers ON customers.id = o.customer_id
         WHERE o.campaign_code = ${row.code} AND o.status IN ('paid', 'shipped', 'completed')
-          AND o.ordered_at BETWEEN ${row.startsAt} AND ${row.endsAt} AND ${scope}) AS revenue_cents`);
+          AND o.ordered_at >= ${row.startsAt} AND o.ordered_at < ${row.endsAt} AND ${scope}) AS revenue_cents`);
   const figures = result.rows[0];
   const revenue = BigInt(figures?.revenue_cents ?? '0');
   const cost = toCents(row.cost);
@@ -50,7 +50,11 @@ async function statsOf(
     responses: Number(figures?.responses ?? 0),
     conversions: Number(figures?.conversions ?? 0),
     attributedRevenue: formatCents(revenue),
-    roi: cost === 0n ? null : Math.round((Number(revenue - cost) / Number(cost)) * 1000) / 1000,
+    // The cost is the whole campaign's: set against the revenue of only part of the base, it would mislead.
+    roi:
+      cost === 0n || !hasAllScope(viewer)
+        ? null
+        : Math.round((Number(revenue - cost) / Number(cost)) * 1000) / 1000,
   };
 }
 

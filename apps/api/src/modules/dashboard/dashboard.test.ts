@@ -1,5 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, uniqueMarker } from '../../../test/app';
+import type { Principal } from '../../http/authorize';
+import { defaultPolicies, type Viewer, viewerOf } from '../access/policies';
+import { resolveViewer } from '../access/service';
+import { customerScope, scopedCustomerIds } from '../customers/repo';
 import { refreshDashboardRollups } from './rollups';
 
 describe('dashboard charts', async () => {
@@ -123,5 +128,129 @@ describe('dashboard charts', async () => {
       url: '/api/v1/dashboard/new_customers?from=2026-12-01T00:00:00Z&to=2026-01-01T00:00:00Z',
     });
     expect(bad.statusCode).toBe(422);
+  });
+
+  it('re-counts both months of an order moved to another month, at the next incremental refresh', async () => {
+    const sales = await t.signIn('sales');
+    const created = await sales.request({
+      method: 'POST',
+      url: '/api/v1/customers',
+      payload: { kind: 'organization', organization: { legalName: `${uniqueMarker('mv')}迁移公司` } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const orderNo = uniqueMarker('mv');
+    const put = (orderedAt: string) =>
+      admin.request({
+        method: 'PUT',
+        url: `/api/v1/orders/pos/${orderNo}`,
+        payload: {
+          customer: { customerId: created.json().id },
+          channel: 'online',
+          orderedAt,
+          status: 'paid',
+          lines: [{ productCode: 'P', productName: '商品', quantity: 1, unitPrice: '30.00' }],
+        },
+      });
+    const trend = async () => {
+      const response = await sales.request({
+        method: 'GET',
+        url: '/api/v1/dashboard/purchase_trend?from=2026-08-01T00:00:00Z&to=2026-12-31T00:00:00Z',
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().points.map((p: { key: string; value: number }) => [p.key, p.value]);
+    };
+    expect((await put('2026-09-15T04:00:00Z')).statusCode).toBe(201);
+    await refreshDashboardRollups(t.db);
+    expect(await trend()).toEqual([['2026-09', 1]]);
+    // 1 November 01:30 in Shanghai: a November order, though still October in UTC.
+    expect((await put('2026-10-31T17:30:00Z')).statusCode).toBe(200);
+    const refreshed = await refreshDashboardRollups(t.db);
+    expect(refreshed.isFull).toBe(false);
+    expect(await trend()).toEqual([['2026-11', 1]]);
+  });
+
+  it('counts exactly a service user’s own customers and those of their open work orders, live', async () => {
+    const service = await t.signIn('service');
+    const marker = uniqueMarker('sx');
+    const customer = async (by: typeof admin, name: string) => {
+      const response = await by.request({
+        method: 'POST',
+        url: '/api/v1/customers',
+        payload: { kind: 'organization', organization: { legalName: `${marker}${name}` } },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const own = await customer(service, '自建');
+    const assigned = await customer(admin, '工单');
+    const closed = await customer(admin, '已关闭工单');
+    const other = await customer(admin, '无关');
+    for (const customerId of [assigned, closed]) {
+      const workOrder = await admin.request({
+        method: 'POST',
+        url: '/api/v1/work-orders',
+        payload: { customerId, category: 'consultation', title: '咨询', assigneeId: service.user.id },
+      });
+      expect(workOrder.statusCode, workOrder.body).toBe(201);
+    }
+    await t.db.execute(sql`UPDATE work_orders SET status = 'closed' WHERE customer_id = ${closed}`);
+    for (const customerId of [own, assigned, closed, other]) {
+      const order = await admin.request({
+        method: 'PUT',
+        url: `/api/v1/orders/pos/${uniqueMarker('so')}`,
+        payload: {
+          customer: { customerId },
+          channel: 'offline',
+          orderedAt: '2031-03-10T04:00:00Z',
+          status: 'completed',
+          lines: [{ productCode: 'P', productName: '商品', quantity: 1, unitPrice: '7.00' }],
+        },
+      });
+      expect(order.statusCode, order.body).toBe(201);
+    }
+    const trend = await service.request({
+      method: 'GET',
+      url: '/api/v1/dashboard/purchase_trend?from=2031-03-01T00:00:00Z&to=2031-04-01T00:00:00Z',
+    });
+    expect(trend.statusCode, trend.body).toBe(200);
+    expect(trend.json().points).toEqual([
+      { key: '2031-03', label: null, series: 'offline', value: 2, amount: '14.00' },
+    ]);
+
+    // The customer charts count the same customers as customerScope admits.
+    const viewer = await resolveViewer(t.db, {
+      kind: 'staff',
+      user: { ...service.user, roles: ['service'], team: null, isActive: true, createdAt: new Date() },
+      session: { tokenHash: '', csrfToken: '' },
+    } as unknown as Principal);
+    const [expected] = (
+      await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM customers
+        WHERE deleted_at IS NULL AND erased_at IS NULL AND ${customerScope(viewer)}`)
+    ).rows;
+    const funnel = await service.request({ method: 'GET', url: '/api/v1/dashboard/lifecycle_funnel' });
+    const total = funnel.json().points.reduce((sum: number, p: { value: number }) => sum + p.value, 0);
+    expect(total).toBe(expected?.n);
+  });
+
+  it('admits through scopedCustomerIds exactly the customers customerScope admits', async () => {
+    const service = await t.signIn('service');
+    const sales = await t.signIn('sales');
+    const viewers: Viewer[] = [
+      viewerOf(defaultPolicies.service, { userId: service.user.id, team: null, queueIds: ['service'] }),
+      viewerOf(defaultPolicies.service, { userId: service.user.id, team: null }),
+      viewerOf(defaultPolicies.sales, { userId: sales.user.id, team: 'east' }),
+      viewerOf(defaultPolicies.sales, { userId: sales.user.id, team: null }),
+      viewerOf(defaultPolicies.sales, { userId: null, team: null }),
+    ];
+    for (const viewer of viewers) {
+      const byScope = await t.db.execute<{ id: string }>(
+        sql`SELECT id FROM customers WHERE ${customerScope(viewer)} ORDER BY id`,
+      );
+      const byIds = await t.db.execute<{ id: string }>(
+        sql`SELECT id FROM (${scopedCustomerIds(viewer)}) s (id) ORDER BY id`,
+      );
+      expect(byIds.rows).toEqual(byScope.rows);
+    }
+    expect(scopedCustomerIds(viewerOf(defaultPolicies.admin, { userId: null, team: null }))).toBeUndefined();
   });
 });

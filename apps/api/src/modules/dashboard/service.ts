@@ -9,7 +9,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { validationFailed } from '../../http/errors';
 import { hasAllScope, type Viewer } from '../access/policies';
-import { customerScope } from '../customers/repo';
+import { scopedCustomerIds } from '../customers/repo';
 import { formatCents } from '../orders/service';
 import { customerRollupSelect, orderRollupSelect } from './rollups';
 
@@ -45,10 +45,12 @@ function sources(viewer: Viewer): { customers: SQL; orders: SQL; isLive: boolean
       isLive: false,
     };
   }
-  const scope = customerScope(viewer) ?? sql`true`;
+  // Their customers first (owned, then those of their work orders, each through its index), and the
+  // rollups over those alone.
+  const customerIds = scopedCustomerIds(viewer);
   return {
-    customers: sql`(${customerRollupSelect(scope)})`,
-    orders: sql`(${orderRollupSelect(scope)})`,
+    customers: sql`(${customerRollupSelect(customerIds)})`,
+    orders: sql`(${orderRollupSelect({ customerIds })})`,
     isLive: true,
   };
 }
@@ -78,10 +80,10 @@ export async function getDashboardChart(
   let points: Point[];
   switch (chart) {
     case 'customers_by_region': {
-      const key = filters.provinceCode ? sql`r.city_code` : sql`r.province_code`;
+      const key = filters.provinceCode ? sql`r.key` : sql`r.province_code`;
       const rows = await db.execute<{ key: string | null; value: number }>(sql`
         SELECT ${key} AS key, sum(r.customers)::int AS value FROM ${source.customers} r
-         WHERE ${region} GROUP BY 1 ORDER BY 2 DESC, 1`);
+         WHERE r.dimension = 'city' AND ${region} GROUP BY 1 ORDER BY 2 DESC, 1`);
       points = rows.rows.map((row) => ({
         key: row.key ?? 'unknown',
         label: row.key ? (getRegionName(row.key) ?? row.key) : null,
@@ -93,8 +95,10 @@ export async function getDashboardChart(
     }
     case 'new_customers': {
       const rows = await db.execute<{ key: string; value: number }>(sql`
-        SELECT to_char(r.created_month, 'YYYY-MM') AS key, sum(r.customers)::int AS value FROM ${source.customers} r
-         WHERE ${region} AND ${inPeriod(sql`r.created_month`)} GROUP BY 1 ORDER BY 1`);
+        SELECT r.key, sum(r.customers)::int AS value FROM ${source.customers} r
+         WHERE r.dimension = 'month' AND ${region}
+           AND r.key BETWEEN to_char(${monthOf(from)}, 'YYYY-MM') AND to_char(${monthOf(to)}, 'YYYY-MM')
+         GROUP BY 1 ORDER BY 1`);
       points = rows.rows.map((row) => ({
         key: row.key,
         label: null,
@@ -122,11 +126,11 @@ export async function getDashboardChart(
     }
     case 'value_tiers':
     case 'lifecycle_funnel': {
-      const column =
-        chart === 'value_tiers' ? sql`coalesce(r.value_tier, 'unscored')` : sql`r.lifecycle_stage`;
+      const dimension = chart === 'value_tiers' ? 'tier' : 'lifecycle';
       const order = chart === 'value_tiers' ? tierOrder : lifecycleOrder;
       const rows = await db.execute<{ key: string; value: number }>(sql`
-        SELECT ${column} AS key, sum(r.customers)::int AS value FROM ${source.customers} r WHERE ${region} GROUP BY 1`);
+        SELECT r.key, sum(r.customers)::int AS value FROM ${source.customers} r
+         WHERE r.dimension = ${dimension} AND ${region} GROUP BY 1`);
       const byKey = new Map(rows.rows.map((row) => [row.key, Number(row.value)]));
       points = order.map((key) => ({
         key,

@@ -75,6 +75,8 @@ describe('segment exports', async () => {
     expect(response.body).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     const names = rows.slice(2).map((row) => row[1]);
     expect(names).toContain(`'${formulaName}`);
+    // A phone in E.164 starts with `+`, which Excel would read as a formula: escaped in CSV.
+    expect(rows.slice(2).map((row) => row[4])).toContain(`'+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`);
     expect(rows.flat().every((cell) => !/^[=+\-@]/.test(cell))).toBe(true);
 
     const audit = await t.signIn('auditor');
@@ -99,6 +101,26 @@ describe('segment exports', async () => {
     const values = (sheet?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
     expect(String(values[0]?.[1])).toContain(marketing.user.email);
     expect(values.slice(2).map((row) => row[1])).toEqual([consenting]);
+    // Typed string cells, as the role sees them: no apostrophe in front of the masked phone.
+    expect(values[2]?.[5]).toBe(`+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`);
+  });
+
+  it('writes XLSX cells as plain text values, and the watermark as literal header text', async () => {
+    const response = await marketing.request({
+      method: 'GET',
+      url: `/api/v1/segments/${segment.id}/export?format=xlsx&reason=${encodeURIComponent('R&D 回访')}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const values = (sheet?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    // Not a formula and not escaped: a string cell is never run.
+    expect(values.slice(2).map((row) => row[2])).toContain(formulaName);
+    expect(values.flat().some((cell) => typeof cell === 'string' && cell.startsWith("'"))).toBe(false);
+    // `&` would start a header/footer code (&D, &P…); doubled, it prints as itself.
+    expect(sheet?.headerFooter.oddHeader).toContain('R&&D 回访');
+    expect(sheet?.headerFooter.oddFooter).toContain('R&&D 回访');
   });
 
   it('exports only what the exporter may see', async () => {

@@ -13,6 +13,7 @@ import { DomainError, validationFailed } from '../../http/errors';
 import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { resolveCustomerKeys } from '../customers/customer-key';
 import { getCustomer } from '../customers/service';
+import { markOrderMonthsDirty } from '../dashboard/rollups';
 
 type Schemas = components['schemas'];
 export type OrderRow = typeof orders.$inferSelect;
@@ -124,6 +125,8 @@ export async function upsertOrder(
       if (!updated) throw new Error('order update returned no row');
       row = updated;
     }
+    // The dashboard re-counts the order's month before and after this write (it may have moved).
+    await markOrderMonthsDirty(tx, existing ? [existing.orderedAt, row.orderedAt] : [row.orderedAt]);
     const comparable = (order: Partial<OrderRow>) => ({
       status: order.status,
       amount: order.amount === undefined ? undefined : formatCents(toCents(order.amount)),

@@ -75,6 +75,8 @@ export const segmentsHandlers: { [K in SegmentOperations]: OperationHandler<K> }
     const { fileName, stream } = await exportSegment(request.server.db, actorContextOf(request), {
       segmentId: request.params.segmentId,
       ...request.query,
+      logError: (error, exportId) =>
+        request.log.error({ err: error, exportId }, 'segment export failed midway'),
     });
     return reply
       .type(

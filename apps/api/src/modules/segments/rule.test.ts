@@ -101,6 +101,9 @@ function compare(left: number, operator: string, right: number): boolean {
   }
 }
 
+/** The calendar day (days since 1970-01-01) of an instant in Asia/Shanghai (UTC+8, no daylight saving). */
+const shanghaiDay = (ms: number) => Math.floor((ms + 8 * 3_600_000) / dayMs);
+
 /** The rule's meaning, written plainly over the fixtures (no SQL). */
 function evaluate(rule: SegmentRule, customer: Fixture): boolean {
   switch (rule.type) {
@@ -173,7 +176,7 @@ function evaluateLeaf(rule: Leaf, customer: Fixture): boolean {
     const past = events.filter((event) => event.at.getTime() <= asOf.getTime());
     if (past.length === 0) return false;
     const last = Math.max(...past.map((event) => event.at.getTime()));
-    return compare((asOf.getTime() - last) / dayMs, rule.operator, rule.value);
+    return compare(shanghaiDay(asOf.getTime()) - shanghaiDay(last), rule.operator, rule.value);
   }
   const measured =
     rule.measure === 'count'
@@ -417,6 +420,53 @@ describe('the segment rule compiler', async () => {
       }),
       { numRuns: 300, seed: 42 },
     );
+  });
+
+  it('counts days since the last event in whole Shanghai calendar days, so eq matches', async () => {
+    const lastOrder = (c: Fixture) =>
+      Math.max(...c.orders.filter((o) => o.at <= asOf).map((o) => o.at.getTime()));
+    // A customer whose last order was not a whole number of 24 hours before asOf.
+    const customer = all.find(
+      (c) => c.orders.some((o) => o.at <= asOf) && (asOf.getTime() - lastOrder(c)) % dayMs,
+    );
+    if (!customer) throw new Error('no fixture with a past order');
+    const days = shanghaiDay(asOf.getTime()) - shanghaiDay(lastOrder(customer));
+    const rule: SegmentRule = {
+      type: 'event',
+      event: 'order',
+      measure: 'days_since_last',
+      operator: 'eq',
+      value: days,
+    };
+    const ids = await selected(rule);
+    expect(ids).toContain(customer.id);
+    expect(ids).toEqual(
+      all
+        .filter((c) => evaluate(rule, c))
+        .map((c) => c.id)
+        .sort(),
+    );
+    // An order at 23:30 on 30 November in Shanghai is 1 day before asOf (noon on 1 December), not 0.
+    expect(shanghaiDay(asOf.getTime()) - shanghaiDay(Date.parse('2026-11-30T15:30:00Z'))).toBe(1);
+  });
+
+  it('matches owner ids written in upper case, as uuids', async () => {
+    const owner = ownerIds[0] as string;
+    const lower = await selected({ type: 'field', field: 'ownerId', operator: 'eq', value: owner });
+    expect(lower.length).toBeGreaterThan(0);
+    expect(
+      await selected({ type: 'field', field: 'ownerId', operator: 'eq', value: owner.toUpperCase() }),
+    ).toEqual(lower);
+    expect(
+      await selected({ type: 'field', field: 'ownerId', operator: 'in', value: [owner.toUpperCase()] }),
+    ).toEqual(lower);
+    const others = await selected({
+      type: 'field',
+      field: 'ownerId',
+      operator: 'not_in',
+      value: [owner.toUpperCase()],
+    });
+    expect(others).toHaveLength(all.length - lower.length);
   });
 
   it('finds nothing and changes nothing through SQL hidden in values', async () => {

@@ -36,7 +36,7 @@ const fields: Record<SegmentField, { column: SQL; kind: FieldKind; values?: read
   cityCode: { column: sql`${customers.cityCode}`, kind: 'text' },
   industry: { column: sql`${customers.industry}`, kind: 'text' },
   customerType: { column: sql`${customers.customerType}`, kind: 'text' },
-  ownerId: { column: sql`${customers.ownerId}::text`, kind: 'uuid' },
+  ownerId: { column: sql`${customers.ownerId}`, kind: 'uuid' },
   tags: { column: sql`${customers.tags}`, kind: 'tags' },
   qualityScore: { column: sql`${customers.qualityScore}`, kind: 'number' },
   createdAt: { column: sql`(${customers.createdAt} AT TIME ZONE 'Asia/Shanghai')::date`, kind: 'date' },
@@ -166,9 +166,19 @@ const comparison: Record<'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte', SQL> = {
 function compileField(condition: FieldCondition): SQL {
   const { column, kind } = fields[condition.field];
   const { operator, value } = condition;
-  const cast = kind === 'number' ? sql`::numeric` : kind === 'date' ? sql`::date` : sql``;
-  const list = () => sql.param((value as (string | number)[]).map(String));
-  const listType = kind === 'number' ? sql`::numeric[]` : kind === 'date' ? sql`::date[]` : sql`::text[]`;
+  const cast = { number: sql`::numeric`, date: sql`::date`, uuid: sql`::uuid`, text: sql``, tags: sql`` }[
+    kind
+  ];
+  const listType = {
+    number: sql`::numeric[]`,
+    date: sql`::date[]`,
+    uuid: sql`::uuid[]`,
+    text: sql`::text[]`,
+    tags: sql`::text[]`,
+  }[kind];
+  // UUIDs are compared as uuid (so the column's index serves), and whatever case they were written in.
+  const text = (item: string | number) => (kind === 'uuid' ? String(item).toLowerCase() : String(item));
+  const list = () => sql.param((value as (string | number)[]).map(text));
   if (kind === 'tags') {
     switch (operator) {
       case 'eq':
@@ -195,9 +205,9 @@ function compileField(condition: FieldCondition): SQL {
     case 'not_in':
       return sql`(${column} IS NULL OR NOT (${column} = ANY(${list()}${listType})))`;
     case 'neq':
-      return sql`${column} IS DISTINCT FROM ${String(value)}${cast}`;
+      return sql`${column} IS DISTINCT FROM ${text(value as string | number)}${cast}`;
     default:
-      return sql`${column} ${comparison[operator]} ${String(value)}${cast}`;
+      return sql`${column} ${comparison[operator]} ${text(value as string | number)}${cast}`;
   }
 }
 
@@ -222,7 +232,8 @@ function compileEvent(condition: EventCondition, asOf: Date): SQL {
     count: sql`count(*)`,
     sum_amount: sql`coalesce(sum(e.amount), 0)`,
     max_amount: sql`coalesce(max(e.amount), 0)`,
-    days_since_last: sql`extract(epoch FROM ${asOf}::timestamptz - max(${time})) / 86400`,
+    // Whole calendar days in Asia/Shanghai: an event yesterday evening is 1 day ago, this morning's 0.
+    days_since_last: sql`((${asOf}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - (max(${time}) AT TIME ZONE 'Asia/Shanghai')::date)`,
   }[condition.measure];
   return sql`(SELECT ${measure} FROM ${table} e WHERE ${sql.join(filters, sql` AND `)}) ${comparison[condition.operator]} ${condition.value}::numeric`;
 }

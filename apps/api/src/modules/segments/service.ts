@@ -34,7 +34,7 @@ async function memberCounts(db: Queryable, viewer: Viewer, ids: string[]) {
     .select({ segmentId: segmentMembers.segmentId, count: sql<number>`count(*)::int` })
     .from(segmentMembers)
     .innerJoin(customers, eq(customers.id, segmentMembers.customerId))
-    .where(and(inArray(segmentMembers.segmentId, ids), customerScope(viewer)))
+    .where(and(inArray(segmentMembers.segmentId, ids), liveCustomers, customerScope(viewer)))
     .groupBy(segmentMembers.segmentId);
   return new Map(rows.map((row) => [row.segmentId, row.count]));
 }
@@ -228,6 +228,14 @@ export async function updateSegment(
 export async function deleteSegment(db: Database, actor: RequestActor, id: string) {
   await db.transaction(async (tx) => {
     const current = await findSegmentRow(tx, id, true);
+    const users = await tx.execute<{ kind: string; name: string }>(sql`
+      SELECT 'campaign' AS kind, name FROM campaigns WHERE segment_id = ${current.id}
+      UNION ALL SELECT 'trigger', name FROM triggers WHERE segment_id = ${current.id}`);
+    if (users.rows.length > 0)
+      throw new DomainError(
+        'conflict',
+        `Campaigns and triggers use this segment: ${users.rows.map((row) => `${row.kind} “${row.name}”`).join(', ')}. Change or delete them first.`,
+      );
     await tx.delete(segments).where(eq(segments.id, current.id));
     await appendAuditEntry(tx, actor.audit, {
       action: 'segment.delete',
@@ -287,6 +295,8 @@ interface MemberFilter {
 
 function memberConditions(viewer: Viewer, filter: MemberFilter) {
   return [
+    // Deleted, merged or erased since the last refresh: no longer a member anyone should act on.
+    liveCustomers,
     sql`EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = ${filter.segmentId} AND m.customer_id = ${customers.id})`,
     customerScope(viewer) ?? sql`true`,
     filter.marketingChannel

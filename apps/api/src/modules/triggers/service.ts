@@ -2,15 +2,17 @@
  * Triggers (自动化规则): for customers entering a segment, or daily for its members, run actions — a task
  * for the owner, a tag added or removed, a work order opened, a lifecycle stage set. Every action is
  * claimed in `trigger_run_items` (unique per trigger, customer, firing and action) in the same
- * transaction that performs it, so a repeated or overlapping run never does anything twice; a run acts
- * on at most `maxCustomersPerRun` customers, the rest waiting for the next. Actions run as the system
- * over the whole segment, whoever started the run (the audit log names them).
+ * transaction that performs it, and settled there as done or skipped (nothing to do), so a repeated or
+ * overlapping run never does anything twice and a skipped customer is not retried; only failures are.
+ * A run acts on at most `maxCustomersPerRun` customers, the rest waiting for the next. Actions run over
+ * the whole segment, but only those the author's (or the starter's) roles may take by hand.
  */
 import type { components } from '@cims/api-client';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { customers, segments, staffUsers, triggerRunItems, triggerRuns, triggers } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
+import { listOperations } from '../../http/contract';
 import { DomainError } from '../../http/errors';
 import { systemViewer } from '../access/policies';
 import { type AuditContext, appendAuditEntry, diffSnapshots, systemAuditContext } from '../audit/service';
@@ -29,6 +31,44 @@ type ItemResult = 'done' | 'would_do' | 'skipped' | 'failed';
 export type TriggerInput = Schemas['TriggerInput'];
 
 const dayMs = 86_400_000;
+
+/** What each action does, as the operation a person would call for it: only roles allowed that may automate it. */
+const operationOfAction: Record<Action['type'], string> = {
+  create_task: 'createTask',
+  add_tag: 'updateCustomer',
+  remove_tag: 'updateCustomer',
+  set_lifecycle_stage: 'updateCustomer',
+  open_work_order: 'createWorkOrder',
+};
+const rolesByOperation = new Map(
+  listOperations().map((entry) => [entry.operation.operationId, entry.operation['x-roles'] ?? []]),
+);
+
+/** Refuses actions the user's roles may not take by hand (a trigger must not widen what its author can do). */
+export function assertActionsAllowed(roles: string[], actions: Action[]) {
+  const refused = actions.flatMap((action, index) => {
+    const allowed = rolesByOperation.get(operationOfAction[action.type]) ?? [];
+    return allowed.some((role) => roles.includes(role))
+      ? []
+      : [
+          {
+            path: `/actions/${index}/type`,
+            message: `Your roles may not ${action.type.replaceAll('_', ' ')}`,
+          },
+        ];
+  });
+  if (refused.length > 0)
+    throw new DomainError('forbidden', 'Your roles may not automate these actions.', refused);
+}
+
+async function rolesOf(db: Queryable, userId: string | null): Promise<string[]> {
+  if (!userId) return [];
+  const [user] = await db
+    .select({ roles: staffUsers.roles, isActive: staffUsers.isActive })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, userId));
+  return user?.isActive ? user.roles : [];
+}
 
 function toRun(row: RunRow, startedByName: string | null): Schemas['TriggerRun'] {
   return {
@@ -127,6 +167,7 @@ export async function getTrigger(db: Queryable, id: string) {
 }
 
 export async function createTrigger(db: Database, actor: RequestActor, input: TriggerInput) {
+  assertActionsAllowed(await rolesOf(db, actor.viewer.userId), input.actions);
   await assertSegment(db, input.segmentId);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -149,6 +190,7 @@ export async function updateTrigger(
   actor: RequestActor,
   input: { id: string; ifMatch: string; body: TriggerInput },
 ) {
+  assertActionsAllowed(await rolesOf(db, actor.viewer.userId), input.body.actions);
   await assertSegment(db, input.body.segmentId);
   const expectedVersion = versionFromEtag(input.ifMatch);
   return db.transaction(async (tx) => {
@@ -239,7 +281,7 @@ async function pendingFirings(
     WHERE f.firing_key IS NOT NULL
       AND (SELECT count(*) FROM trigger_run_items i
             WHERE i.trigger_id = ${trigger.id} AND i.customer_id = f.customer_id
-              AND i.firing_key = f.firing_key AND i.result = 'done') < ${actionCount}
+              AND i.firing_key = f.firing_key AND i.result IN ('done', 'skipped')) < ${actionCount}
     ORDER BY f.display_name, f.customer_id
     LIMIT ${limit}`);
   return result.rows.map((row) => ({
@@ -250,7 +292,7 @@ async function pendingFirings(
   }));
 }
 
-async function isDone(db: Queryable, trigger: TriggerRow, firing: Firing, actionIndex: number) {
+async function isSettled(db: Queryable, trigger: TriggerRow, firing: Firing, actionIndex: number) {
   const [row] = await db
     .select({ id: triggerRunItems.id })
     .from(triggerRunItems)
@@ -260,7 +302,7 @@ async function isDone(db: Queryable, trigger: TriggerRow, firing: Firing, action
         eq(triggerRunItems.customerId, firing.customerId),
         eq(triggerRunItems.firingKey, firing.firingKey),
         eq(triggerRunItems.actionIndex, actionIndex),
-        eq(triggerRunItems.result, 'done'),
+        inArray(triggerRunItems.result, ['done', 'skipped']),
       ),
     );
   return Boolean(row);
@@ -308,15 +350,14 @@ async function perform(
       })
       .onConflictDoNothing()
       .returning({ id: triggerRunItems.id });
-    if (!claimed)
-      return { result: 'skipped' as const, detail: 'Done already for this firing', isRecorded: false };
+    if (!claimed) return { result: 'skipped' as const, detail: 'Settled already for this firing' };
     const reason = await nothingToDo(tx, action, firing);
     if (reason) {
       await tx
         .update(triggerRunItems)
         .set({ result: 'skipped', detail: reason })
         .where(eq(triggerRunItems.id, claimed.id));
-      return { result: 'skipped' as const, detail: reason, isRecorded: true };
+      return { result: 'skipped' as const, detail: reason };
     }
     if (action.type === 'create_task') {
       await insertTask(
@@ -354,7 +395,7 @@ async function perform(
             };
       await updateCustomer(tx, actor, { id: firing.customerId, ifMatch: `"${current?.version}"`, body });
     }
-    return { result: 'done' as const, detail: null, isRecorded: true };
+    return { result: 'done' as const, detail: null };
   });
 }
 
@@ -372,6 +413,7 @@ export interface RunOptions {
 export async function runTriggerOnce(db: Database, triggerId: string, options: RunOptions) {
   const now = options.now ?? new Date();
   const trigger = await findTriggerRow(db, triggerId);
+  assertActionsAllowed(await rolesOf(db, options.startedBy ?? trigger.createdBy), trigger.actions);
   await refreshSegmentMembers(db, trigger.segmentId, now);
   const firings = await pendingFirings(db, trigger, now, trigger.maxCustomersPerRun + 1);
   const isCapped = firings.length > trigger.maxCustomersPerRun;
@@ -386,20 +428,18 @@ export async function runTriggerOnce(db: Database, triggerId: string, options: R
     index: number;
     result: ItemResult;
     detail: string | null;
-    isRecorded: boolean;
   }[] = [];
   for (const firing of acted) {
     for (const [index, action] of trigger.actions.entries()) {
       if (options.isDryRun) {
-        const reason = (await isDone(db, trigger, firing, index))
-          ? 'Done already for this firing'
+        const reason = (await isSettled(db, trigger, firing, index))
+          ? 'Settled already for this firing'
           : await nothingToDo(db, action, firing);
         items.push({
           firing,
           index,
           result: reason ? 'skipped' : 'would_do',
           detail: reason,
-          isRecorded: false,
         });
         continue;
       }
@@ -407,15 +447,16 @@ export async function runTriggerOnce(db: Database, triggerId: string, options: R
         items.push({ firing, index, ...(await perform(db, options.audit, trigger, run.id, firing, index)) });
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
-        items.push({ firing, index, result: 'failed', detail, isRecorded: false });
+        items.push({ firing, index, result: 'failed', detail });
       }
     }
   }
-  // What `perform` did not record itself (dry results, failures, repeats) is kept for the run's record.
-  const unrecorded = items.filter((item) => !item.isRecorded);
-  if (unrecorded.length > 0)
+  // `perform` records what it settles; failures are kept with the run for its record (and retried later).
+  // A dry run's findings are only answered, or they would count as settled.
+  const failures = options.isDryRun ? [] : items.filter((item) => item.result === 'failed');
+  if (failures.length > 0)
     await db.insert(triggerRunItems).values(
-      unrecorded.map((item) => ({
+      failures.map((item) => ({
         runId: run.id,
         triggerId,
         customerId: item.firing.customerId,

@@ -1,6 +1,7 @@
 /**
  * Value tiers (客户价值等级) from RFM: every live customer's paid orders in the window give recency,
- * frequency and monetary scores of 1–5 (quintiles among the customers who ordered, or fixed cut points),
+ * frequency and monetary scores of 1–5 (fifths by percentile rank among the customers who ordered, ties
+ * scoring alike, or fixed cut points),
  * whose sum gives the tier; organizations can be tiered by their order amount instead (annual contract
  * value). One run scores everyone in a few set-based statements inside one transaction; only changed
  * tiers are written to `customers`, and each change is recorded for the customer's timeline.
@@ -23,8 +24,12 @@ function scoreByCuts(value: ReturnType<typeof sql>, cuts: number[], isLowerBette
 
 function scores(settings: ValueTierSettings) {
   if (settings.method === 'quintiles') {
+    // Ranked by percentile, so that equal figures score alike; organizations tiered by amount are ranked
+    // apart, not among the persons they would push down.
+    const byAmount = settings.organizationRule.isEnabled;
     const tile = (order: ReturnType<typeof sql>) =>
-      sql`CASE WHEN b.n = 0 THEN 1 ELSE ntile(5) OVER (PARTITION BY b.n > 0 ORDER BY ${order}, b.id) END`;
+      sql`CASE WHEN b.n = 0 THEN 1 ELSE LEAST(5, 1 + floor(5 * percent_rank() OVER (
+            PARTITION BY b.n > 0, (b.kind = 'organization' AND ${byAmount}) ORDER BY ${order})))::int END`;
     return {
       recency: tile(sql`b.days DESC`),
       frequency: tile(sql`b.n`),

@@ -1,0 +1,2 @@
+DROP INDEX "trigger_run_items_done_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "trigger_run_items_settled_key" ON "trigger_run_items" USING btree ("trigger_id","customer_id","firing_key","action_index") WHERE result IN ('done', 'skipped');
