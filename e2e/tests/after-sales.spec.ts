@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { createPerson, DEMO_USERS, openWorkOrder, signInAndWait, signOut, uniqueMobile } from './support';
 
+/** A 1×1 transparent PNG, small enough to write here. */
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 /*
  * The after-sales loop across two roles: sales opens an after-sales work order for their customer, the
  * service team (the seed's default queue, whose only member is the demo service user) works it to
@@ -44,6 +48,21 @@ test('an after-sales work order from the 360° page, worked by service, ends in 
 
   await page.getByRole('button', { name: '开始处理' }).click();
   await expect(details.getByText('处理中', { exact: true })).toBeVisible();
+
+  // A photo of the fault goes on the work order, is listed with who sent it, and downloads again.
+  const attachments = page.getByRole('region', { name: '附件' });
+  await attachments.getByLabel('选择文件').setInputFiles({
+    name: '故障照片.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+  });
+  await attachments.getByRole('button', { name: '上传附件' }).click();
+  const attachment = attachments.getByRole('row').filter({ hasText: '故障照片.png' });
+  await expect(attachment.getByRole('cell', { name: 'PNG 图片' })).toBeVisible();
+  await expect(attachment.getByRole('cell', { name: '客服·赵敏' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await attachment.getByRole('button', { name: '故障照片.png' }).click();
+  expect((await download).suggestedFilename()).toBe('故障照片.png');
   await expect(page.getByRole('button', { name: '标记为已解决' })).toBeEnabled();
   await page.getByLabel('处理说明（可选）').fill('已更换压缩机，客户确认恢复制冷。');
   await page.getByRole('button', { name: '标记为已解决' }).click();

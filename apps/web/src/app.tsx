@@ -8,14 +8,20 @@ import { RequireSession } from './features/auth/require-session';
 import {
   ACCESS_POLICY_READ_ROLES,
   AUDIT_LOG_ROLES,
+  CAMPAIGN_EDIT_ROLES,
+  CAMPAIGN_ROLES,
   CUSTOMER_CREATE_ROLES,
+  DASHBOARD_ROLES,
   DATA_QUALITY_ROLES,
   DUPLICATE_REVIEW_ROLES,
   IMPORT_ROLES,
   SEGMENT_EDIT_ROLES,
   SEGMENT_ROLES,
   TASK_ROLES,
+  TRIGGER_EDIT_ROLES,
+  TRIGGER_ROLES,
   type TStaffRole,
+  VALUE_TIER_ROLES,
   WORK_ORDER_ROLES,
   WORK_ORDER_SETTINGS_ROLES,
   WORK_ORDER_STATS_ROLES,
@@ -58,6 +64,13 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <CustomerListPage /> },
       { path: 'customers', element: <CustomerListPage /> },
+      {
+        path: 'dashboard',
+        lazy: lazyPage(
+          DASHBOARD_ROLES,
+          async () => (await import('./features/dashboard/dashboard-page')).DashboardPage,
+        ),
+      },
       {
         path: 'customers/new',
         lazy: lazyPage(
@@ -141,6 +154,69 @@ const router = createBrowserRouter([
         lazy: lazyPage(
           SEGMENT_EDIT_ROLES,
           async () => (await import('./features/segments/segment-form')).SegmentEditPage,
+        ),
+      },
+      {
+        path: 'campaigns',
+        lazy: lazyPage(
+          CAMPAIGN_ROLES,
+          async () => (await import('./features/campaigns/campaigns-page')).CampaignsPage,
+        ),
+      },
+      {
+        path: 'campaigns/new',
+        lazy: lazyPage(
+          CAMPAIGN_EDIT_ROLES,
+          async () => (await import('./features/campaigns/campaign-form')).CampaignCreatePage,
+        ),
+      },
+      {
+        path: 'campaigns/:campaignId',
+        lazy: lazyPage(
+          CAMPAIGN_ROLES,
+          async () => (await import('./features/campaigns/campaign-page')).CampaignPage,
+        ),
+      },
+      {
+        path: 'campaigns/:campaignId/edit',
+        lazy: lazyPage(
+          CAMPAIGN_EDIT_ROLES,
+          async () => (await import('./features/campaigns/campaign-form')).CampaignEditPage,
+        ),
+      },
+      {
+        path: 'value-tiers',
+        lazy: lazyPage(
+          VALUE_TIER_ROLES,
+          async () => (await import('./features/value-tiers/value-tiers-page')).ValueTiersPage,
+        ),
+      },
+      {
+        path: 'triggers',
+        lazy: lazyPage(
+          TRIGGER_ROLES,
+          async () => (await import('./features/triggers/triggers-page')).TriggersPage,
+        ),
+      },
+      {
+        path: 'triggers/new',
+        lazy: lazyPage(
+          TRIGGER_EDIT_ROLES,
+          async () => (await import('./features/triggers/trigger-form')).TriggerCreatePage,
+        ),
+      },
+      {
+        path: 'triggers/:triggerId',
+        lazy: lazyPage(
+          TRIGGER_ROLES,
+          async () => (await import('./features/triggers/trigger-page')).TriggerPage,
+        ),
+      },
+      {
+        path: 'triggers/:triggerId/edit',
+        lazy: lazyPage(
+          TRIGGER_EDIT_ROLES,
+          async () => (await import('./features/triggers/trigger-form')).TriggerEditPage,
         ),
       },
       {

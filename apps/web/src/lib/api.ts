@@ -68,3 +68,12 @@ export function apiPath<P extends keyof paths>(path: P, params: TPathParams<P>):
   const values: Record<string, string> = params;
   return path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(values[name] ?? ''));
 }
+
+/**
+ * The request options of an operation whose body is a file as it is (imports, attachments). The contract
+ * types the raw body as a string; fetch sends a File as it is, streamed from disk instead of read into
+ * memory first, so the serializer must leave it alone.
+ */
+export function rawFileBody(file: File) {
+  return { body: file as unknown as string, bodySerializer: (body: string) => body };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDateTimeLocal, toDateTimeLocal } from './date-input';
+import { dayRange, fromDateTimeLocal, toDateInput, toDateTimeLocal } from './date-input';
 
 // Dates built from local parts hold in whatever zone the tests run.
 describe('datetime-local conversion', () => {
@@ -14,5 +14,18 @@ describe('datetime-local conversion', () => {
   it('gives null for an empty or unreadable value', () => {
     expect(fromDateTimeLocal('')).toBeNull();
     expect(fromDateTimeLocal('not a date')).toBeNull();
+  });
+});
+
+describe('day ranges', () => {
+  it('run from the first day’s start to the end of the last day in the browser zone', () => {
+    expect(dayRange('2026-03-01', '2026-03-31')).toEqual({
+      from: new Date(2026, 2, 1).toISOString(),
+      to: new Date(2026, 3, 1).toISOString(),
+    });
+  });
+
+  it('write a date as a date input wants it', () => {
+    expect(toDateInput(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });

@@ -15,3 +15,18 @@ export function fromDateTimeLocal(value: string): string | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `yyyy-mm-dd` of a date in the browser's zone, as a date input wants it. */
+export function toDateInput(date: Date): string {
+  return toDateTimeLocal(date).slice(0, 10);
+}
+
+/** The whole of the chosen days in the browser's zone: from the first day's start to the last day's end. */
+export function dayRange(fromDay: string, toDay: string): { from: string; to: string } {
+  return {
+    from: new Date(`${fromDay}T00:00:00`).toISOString(),
+    to: new Date(new Date(`${toDay}T00:00:00`).getTime() + DAY_MS).toISOString(),
+  };
+}

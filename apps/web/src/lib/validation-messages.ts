@@ -55,6 +55,15 @@ const EXACT: Record<string, string> = {
   'Queue id must be 1-50 lowercase letters, digits, _ or -': 'queueId',
   'Must be a time in the form HH:MM': 'timeFormat',
   'Must be a percentage from 10 to 99': 'percentRange',
+  // Triggers (the form's own checks) and value tier settings (apps/api value-tiers/settings.ts).
+  'Add at least one action': 'atLeastOneAction',
+  'Must be strictly ascending': 'ascending',
+  'A must be above B, and B above C': 'tiersDescending',
+  'Must be an amount of 0 or more': 'amount',
+  // Campaigns (the form's own checks, apps/api campaigns/service.ts).
+  'Code must be 2-50 letters, digits, _ or -': 'campaignCode',
+  'A campaign with this code exists already.': 'campaignCodeTaken',
+  'Must be after startsAt': 'endsAfterStarts',
 };
 
 const PATTERNS: { pattern: RegExp; key: string }[] = [
@@ -64,6 +73,8 @@ const PATTERNS: { pattern: RegExp; key: string }[] = [
   { pattern: /^At most (?<max>\d+) addresses are allowed$/, key: 'maxAddresses' },
   { pattern: /^At most (?<max>\d+) tags are allowed$/, key: 'maxTags' },
   { pattern: /^Must be a number of hours above 0 and at most (?<max>\d+)$/, key: 'hoursRange' },
+  { pattern: /^Must be a whole number from (?<min>\d+) to (?<max>\d+)$/, key: 'wholeNumberRange' },
+  { pattern: /^Must be a whole number of (?<min>\d+) or more$/, key: 'wholeNumberMin' },
   {
     pattern: /^Only one (?<type>phone|email|wechat) contact point can be primary$/,
     key: 'onePrimaryContactPoint',

@@ -14,10 +14,17 @@ export const ACCESS_POLICY_EDIT_ROLES: readonly TStaffRole[] = operationRoles.up
 export const CUSTOMER_CREATE_ROLES: readonly TStaffRole[] = operationRoles.createCustomer;
 export const IMPORT_ROLES: readonly TStaffRole[] = operationRoles.uploadImport;
 export const DUPLICATE_REVIEW_ROLES: readonly TStaffRole[] = operationRoles.listDuplicateCandidates;
+/** The dashboard's customer charts; its other cards need subsets of these roles. */
+export const DASHBOARD_ROLES: readonly TStaffRole[] = operationRoles.getDashboardChart;
 export const DATA_QUALITY_ROLES: readonly TStaffRole[] = operationRoles.getDataQualitySummary;
 export const TASK_ROLES: readonly TStaffRole[] = operationRoles.listTasks;
 export const SEGMENT_ROLES: readonly TStaffRole[] = operationRoles.listSegments;
+export const CAMPAIGN_ROLES: readonly TStaffRole[] = operationRoles.listCampaigns;
+export const CAMPAIGN_EDIT_ROLES: readonly TStaffRole[] = operationRoles.createCampaign;
 export const SEGMENT_EDIT_ROLES: readonly TStaffRole[] = operationRoles.createSegment;
+export const TRIGGER_ROLES: readonly TStaffRole[] = operationRoles.listTriggers;
+export const TRIGGER_EDIT_ROLES: readonly TStaffRole[] = operationRoles.createTrigger;
+export const VALUE_TIER_ROLES: readonly TStaffRole[] = operationRoles.getValueTierSettings;
 export const WORK_ORDER_ROLES: readonly TStaffRole[] = operationRoles.listWorkOrders;
 export const WORK_ORDER_STATS_ROLES: readonly TStaffRole[] = operationRoles.getWorkOrderStats;
 /** The settings page edits; reading alone (the queues) is also open to service staff. */

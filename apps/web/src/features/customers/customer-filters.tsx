@@ -2,10 +2,29 @@ import { listCities, listProvinces } from '@cims/schemas';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterPanel, SelectFilter } from '../../components/filter-panel';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/date-input';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { CUSTOMER_KINDS, CUSTOMER_SORTS, CUSTOMER_STATUSES, isOneOf, LIFECYCLE_STAGES } from './enums';
+import { useCanCall } from '../auth/roles';
+import { useSegments } from '../segments/queries';
+import {
+  CUSTOMER_KINDS,
+  CUSTOMER_SORTS,
+  CUSTOMER_STATUSES,
+  isOneOf,
+  LIFECYCLE_STAGES,
+  VALUE_TIERS,
+} from './enums';
 import { QUALITY_BELOW_OPTIONS } from './quality';
 import type { TCustomerFilters } from './queries';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An instant from the address as the API wants it (ISO), or undefined when it is not one. */
+function instantParam(value: string | null): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
 
 /** Filters live in the URL so that a filtered list can be bookmarked, shared and restored with Back. */
 export function filtersFromParams(params: URLSearchParams): TCustomerFilters {
@@ -22,6 +41,14 @@ export function filtersFromParams(params: URLSearchParams): TCustomerFilters {
   if (provinceCode) filters.provinceCode = provinceCode;
   const cityCode = params.get('cityCode');
   if (provinceCode && cityCode) filters.cityCode = cityCode;
+  const createdFrom = instantParam(params.get('createdFrom'));
+  if (createdFrom) filters.createdFrom = createdFrom;
+  const createdTo = instantParam(params.get('createdTo'));
+  if (createdTo) filters.createdTo = createdTo;
+  const valueTier = params.get('valueTier');
+  if (isOneOf(VALUE_TIERS, valueTier)) filters.valueTier = valueTier;
+  const segmentId = params.get('segmentId');
+  if (segmentId && UUID.test(segmentId)) filters.segmentId = segmentId;
   const qualityBelow = Number(params.get('qualityBelow'));
   if ((QUALITY_BELOW_OPTIONS as readonly number[]).includes(qualityBelow))
     filters.qualityBelow = qualityBelow;
@@ -113,6 +140,32 @@ export function CustomerFilters({
         isDisabled={cities.length === 0}
         onChange={(next) => set('cityCode', next)}
       />
+      <div className="field">
+        <label htmlFor={id('createdFrom')}>{t('filters.createdFrom')}</label>
+        <input
+          id={id('createdFrom')}
+          type="datetime-local"
+          value={value.createdFrom ? toDateTimeLocal(new Date(value.createdFrom)) : ''}
+          onChange={(event) => set('createdFrom', fromDateTimeLocal(event.target.value) ?? '')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id('createdTo')}>{t('filters.createdTo')}</label>
+        <input
+          id={id('createdTo')}
+          type="datetime-local"
+          value={value.createdTo ? toDateTimeLocal(new Date(value.createdTo)) : ''}
+          onChange={(event) => set('createdTo', fromDateTimeLocal(event.target.value) ?? '')}
+        />
+      </div>
+      <SelectFilter
+        id={id('valueTier')}
+        label={t('fields.valueTier')}
+        value={value.valueTier}
+        options={VALUE_TIERS.map((tier) => ({ value: tier, label: tier }))}
+        onChange={(next) => set('valueTier', next as TCustomerFilters['valueTier'] | '')}
+      />
+      <SegmentFilter id={id('segment')} value={value.segmentId} onChange={(next) => set('segmentId', next)} />
       <SelectFilter
         id={id('qualityBelow')}
         label={t('quality.filterBelow')}
@@ -177,4 +230,33 @@ export function CustomerFilters({
       </div>
     </FilterPanel>
   );
+}
+
+type TSegmentFilterProps = { id: string; value: string | undefined; onChange: (next: string) => void };
+
+/**
+ * The segment filter, named from the segment list where the viewer may read it; otherwise (a link from
+ * the dashboard's campaign chart, say) the chosen segment shows by its id so that it can still be cleared.
+ */
+function SegmentFilter(props: TSegmentFilterProps) {
+  const { t } = useTranslation();
+  const canListSegments = useCanCall('listSegments');
+  if (canListSegments) return <NamedSegmentFilter {...props} />;
+  if (!props.value) return null;
+  return (
+    <SelectFilter
+      {...props}
+      label={t('fields.segment')}
+      options={[{ value: props.value, label: props.value }]}
+    />
+  );
+}
+
+function NamedSegmentFilter(props: TSegmentFilterProps) {
+  const { t } = useTranslation();
+  const segments = useSegments();
+  const options = (segments.data ?? []).map((segment) => ({ value: segment.id, label: segment.name }));
+  if (props.value && !options.some((option) => option.value === props.value))
+    options.push({ value: props.value, label: props.value });
+  return <SelectFilter {...props} label={t('fields.segment')} options={options} />;
 }

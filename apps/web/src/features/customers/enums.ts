@@ -18,6 +18,9 @@ export const GENDERS = ZGender.options;
 export const ORGANIZATION_SIZES = ZOrganizationSize.options;
 export const OTHER_ID_TYPES = ZOtherIdType.options;
 export const CONTACT_POINT_TYPES = ZContactPointType.options;
+export const VALUE_TIERS = ['A', 'B', 'C', 'D'] as const satisfies readonly NonNullable<
+  ListCustomersQuery['valueTier']
+>[];
 export const CUSTOMER_STATUSES = ['active', 'deleted'] as const;
 /** The list's sort choices, the default (newest first) first. */
 export const CUSTOMER_SORTS = [

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { FormField, fieldA11y } from '../../components/form-field';
 import { FormSection } from '../../components/form-section';
 import { isApiError } from '../../lib/api';
+import { moveItem } from '../../lib/move-item';
 import { translateValidationMessage } from '../../lib/validation-messages';
 import { SOURCE_CHANNELS } from '../customers/enums';
 import { type TDataQualitySettings, useDataQualitySettings, useUpdateDataQualitySettings } from './queries';
-import { completeTrustOrder, moveItem } from './source-trust';
+import { completeTrustOrder } from './source-trust';
 
 const STALE_DAYS = { min: 7, max: 3650 } as const;
 

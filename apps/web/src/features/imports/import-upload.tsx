@@ -1,21 +1,10 @@
-import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { FormField, fieldA11y } from '../../components/form-field';
-import { isApiError } from '../../lib/api';
-import { translateValidationMessage } from '../../lib/validation-messages';
+import { uploadErrorMessage } from '../../lib/upload-error';
 import { IMPORT_FILE_ACCEPT, importFileTypeOf } from './import-settings';
 import { useUploadImport } from './queries';
-
-function uploadErrorMessage(t: TFunction, error: unknown): string {
-  if (!isApiError(error)) return t('errors.network');
-  if (error.status === 413) return t('imports.upload.tooLarge');
-  if (error.status === 415) return t('imports.upload.wrongType');
-  const detail = error.problem.errors?.[0]?.message;
-  if (error.status === 422 && detail) return translateValidationMessage(t, detail) ?? detail;
-  return t('errors.generic');
-}
 
 /** Sends the chosen file up; the server reads its header and proposes a mapping on the next page. */
 export function ImportUpload() {
@@ -38,7 +27,7 @@ export function ImportUpload() {
       <h2 id="import-upload-heading" className="card__title">
         {t('imports.upload.title')}
       </h2>
-      <form className="import-upload" onSubmit={onSubmit} noValidate>
+      <form className="file-upload" onSubmit={onSubmit} noValidate>
         <FormField
           id={inputId}
           label={t('imports.upload.file')}
@@ -61,7 +50,10 @@ export function ImportUpload() {
       </form>
       {upload.isError && (
         <div className="banner banner--error" role="alert">
-          {uploadErrorMessage(t, upload.error)}
+          {uploadErrorMessage(t, upload.error, {
+            tooLarge: t('imports.upload.tooLarge'),
+            wrongType: t('imports.upload.wrongType'),
+          })}
         </div>
       )}
     </section>

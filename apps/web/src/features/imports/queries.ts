@@ -1,6 +1,6 @@
 import type { components } from '@cims/api-client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api';
+import { api, rawFileBody, unwrap } from '../../lib/api';
 import { customerKeys } from '../../lib/query-keys';
 import { duplicateKeys } from '../duplicates/queries';
 import { isImportActive, type TImportFileType } from './import-settings';
@@ -82,10 +82,7 @@ export function useUploadImport() {
         api.POST('/api/v1/imports', {
           params: { query: { fileName: file.name } },
           headers: { 'Content-Type': contentType },
-          // The contract types the raw body as a string; fetch sends a File as it is, streamed from disk
-          // instead of read into memory first, so the serializer must leave it alone.
-          body: file as unknown as string,
-          bodySerializer: (body) => body,
+          ...rawFileBody(file),
         }),
       ),
     onSuccess: (job) => {

@@ -9,6 +9,7 @@ import {
 import { api, toEtag, unwrap } from '../../lib/api';
 import { customerKeys } from '../../lib/query-keys';
 import { auditKeys } from '../audit/queries';
+import { triggerKeys } from '../triggers/queries';
 import type { TSegmentRule } from './rule-tree';
 
 type Schemas = components['schemas'];
@@ -106,7 +107,13 @@ export function useUpdateSegment() {
           body,
         }),
       ),
-    onSuccess: (segment) => invalidateAfterChange(queryClient, segment),
+    // Triggers show their segment's name.
+    onSuccess: (segment) =>
+      Promise.all([
+        invalidateAfterChange(queryClient, segment),
+        queryClient.invalidateQueries({ queryKey: triggerKeys.list(), exact: true }),
+        queryClient.invalidateQueries({ queryKey: triggerKeys.details() }),
+      ]),
   });
 }
 
@@ -119,7 +126,10 @@ export function useRefreshSegment() {
   });
 }
 
-/** Membership goes with the segment; the enter/exit history on timelines stays, so those are not read again. */
+/**
+ * Membership and the segment's triggers (with their runs) go with the segment; the enter/exit history on
+ * timelines stays, so those are not read again.
+ */
 export function useDeleteSegment() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -130,6 +140,7 @@ export function useDeleteSegment() {
       queryClient.removeQueries({ queryKey: segmentKeys.members(id), exact: true });
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: segmentKeys.list(), exact: true }),
+        queryClient.invalidateQueries({ queryKey: triggerKeys.all }),
         queryClient.invalidateQueries({ queryKey: auditKeys.lists() }),
       ]);
     },

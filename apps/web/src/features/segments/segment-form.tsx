@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { FormField } from '../../components/form-field';
 import { FormSection } from '../../components/form-section';
+import { RecordLoadError } from '../../components/record-load-error';
 import { ToggleButtons } from '../../components/toggle-buttons';
 import { isApiError } from '../../lib/api';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -271,11 +272,13 @@ export function SegmentEditPage() {
 
 export function SegmentLoadError({ error }: { error: Error }) {
   const { t } = useTranslation();
-  const isMissing = isApiError(error) && error.status === 404;
   return (
-    <div className="empty-state">
-      <p>{isMissing ? t('segments.notFound') : t('segments.loadFailed')}</p>
-      <Link to="/segments">{t('segments.backToList')}</Link>
-    </div>
+    <RecordLoadError
+      error={error}
+      notFound={t('segments.notFound')}
+      loadFailed={t('segments.loadFailed')}
+      backTo="/segments"
+      backLabel={t('segments.backToList')}
+    />
   );
 }

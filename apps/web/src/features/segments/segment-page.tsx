@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ConfirmButton } from '../../components/confirm-button';
 import { LoadMore } from '../../components/load-more';
 import { Stat } from '../../components/stat';
 import { useFormatters } from '../../lib/format';
@@ -76,16 +76,9 @@ function SegmentActions({ segment }: { segment: TSegment }) {
   const canEdit = useCanCall('updateSegment');
   const canDelete = useCanCall('deleteSegment');
   const canRefresh = useCanCall('refreshSegment');
+  const canCreateTrigger = useCanCall('createTrigger');
   const refreshSegment = useRefreshSegment();
   const deleteSegment = useDeleteSegment();
-  const [isConfirming, setIsConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  // The question replaces the button that asked it, so focus moves to the answer instead of being lost.
-  useEffect(() => {
-    if (isConfirming) confirmRef.current?.focus();
-  }, [isConfirming]);
-
   return (
     <div className="stack stack--tight">
       <div className="customer-header__actions">
@@ -99,37 +92,25 @@ function SegmentActions({ segment }: { segment: TSegment }) {
             {refreshSegment.isPending ? t('segments.refreshing') : t('segments.refresh')}
           </button>
         )}
+        {canCreateTrigger && (
+          <Link to={`/triggers/new?segmentId=${segment.id}`} className="button">
+            {t('segments.createTrigger')}
+          </Link>
+        )}
         {canEdit && (
           <Link to={`/segments/${segment.id}/edit`} className="button">
             {t('common.edit')}
           </Link>
         )}
-        {canDelete &&
-          (isConfirming ? (
-            <div className="confirm">
-              <span>{t('segments.confirmDelete')}</span>
-              <button
-                ref={confirmRef}
-                type="button"
-                className="button button--danger"
-                disabled={deleteSegment.isPending}
-                onClick={() => deleteSegment.mutate(segment.id, { onSuccess: () => navigate('/segments') })}
-              >
-                {t('segments.confirmDeleteButton')}
-              </button>
-              <button type="button" className="button button--ghost" onClick={() => setIsConfirming(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          ) : (
-            <button
-              type="button"
-              className="button button--danger-ghost"
-              onClick={() => setIsConfirming(true)}
-            >
-              {t('segments.delete')}
-            </button>
-          ))}
+        {canDelete && (
+          <ConfirmButton
+            label={t('segments.delete')}
+            question={t('segments.confirmDelete')}
+            confirmLabel={t('segments.confirmDeleteButton')}
+            isPending={deleteSegment.isPending}
+            onConfirm={() => deleteSegment.mutate(segment.id, { onSuccess: () => navigate('/segments') })}
+          />
+        )}
       </div>
       {refreshSegment.data && (
         <p className="banner banner--success" role="status">

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFormatters } from '../../lib/format';
-import { useCanCall } from '../auth/roles';
+import { useSession } from '../auth/queries';
+import { hasAnyRole, TRIGGER_ROLES, useCanCall, VALUE_TIER_ROLES } from '../auth/roles';
 import { type TSegment, useSegments } from './queries';
 
 /** The segment's colour as a small swatch; a segment without one shows none. */
@@ -28,16 +29,29 @@ export function SegmentsPage() {
   const format = useFormatters();
   const segments = useSegments();
   const canCreate = useCanCall('createSegment');
+  const user = useSession().data?.user;
 
   return (
     <div className="stack">
       <div className="page-header">
         <h1>{t('segments.title')}</h1>
-        {canCreate && (
-          <Link to="/segments/new" className="button button--primary">
-            {t('segments.new')}
-          </Link>
-        )}
+        <div className="button-row">
+          {hasAnyRole(user, VALUE_TIER_ROLES) && (
+            <Link to="/value-tiers" className="button">
+              {t('segments.valueTiers')}
+            </Link>
+          )}
+          {hasAnyRole(user, TRIGGER_ROLES) && (
+            <Link to="/triggers" className="button">
+              {t('segments.triggers')}
+            </Link>
+          )}
+          {canCreate && (
+            <Link to="/segments/new" className="button button--primary">
+              {t('segments.new')}
+            </Link>
+          )}
+        </div>
       </div>
       <p className="page-intro muted">{t('segments.intro')}</p>
       {segments.isError ? (

@@ -5,13 +5,16 @@ import { useSession } from '../auth/queries';
 import {
   ACCESS_POLICY_READ_ROLES,
   AUDIT_LOG_ROLES,
+  CAMPAIGN_ROLES,
   CUSTOMER_CREATE_ROLES,
+  DASHBOARD_ROLES,
   DATA_QUALITY_ROLES,
   DUPLICATE_REVIEW_ROLES,
   hasAnyRole,
   IMPORT_ROLES,
   SEGMENT_ROLES,
   TASK_ROLES,
+  TRIGGER_ROLES,
   WORK_ORDER_ROLES,
 } from '../auth/roles';
 import { NotificationBell } from '../notifications/notification-bell';
@@ -56,6 +59,11 @@ export function AppShell() {
         </button>
         <div id={navId} className={`topbar__panel${isNavOpen ? ' topbar__panel--open' : ''}`}>
           <nav aria-label={t('shell.mainNavigation')} className="topbar__nav">
+            {hasAnyRole(user, DASHBOARD_ROLES) && (
+              <NavLink to="/dashboard" className="topbar__link">
+                {t('nav.dashboard')}
+              </NavLink>
+            )}
             <NavLink to="/" end className="topbar__link">
               {t('nav.customers')}
             </NavLink>
@@ -82,6 +90,16 @@ export function AppShell() {
             {hasAnyRole(user, SEGMENT_ROLES) && (
               <NavLink to="/segments" className="topbar__link">
                 {t('nav.segments')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, CAMPAIGN_ROLES) && (
+              <NavLink to="/campaigns" className="topbar__link">
+                {t('nav.campaigns')}
+              </NavLink>
+            )}
+            {hasAnyRole(user, TRIGGER_ROLES) && (
+              <NavLink to="/triggers" className="topbar__link">
+                {t('nav.triggers')}
               </NavLink>
             )}
             {hasAnyRole(user, WORK_ORDER_ROLES) && (

@@ -1,6 +1,7 @@
 import type { components, operations } from '@cims/api-client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, toEtag, unwrap } from '../../lib/api';
+import { api, rawFileBody, toEtag, unwrap } from '../../lib/api';
+import { fileNameFromDisposition } from '../../lib/download';
 import { customerKeys, taskKeys } from '../../lib/query-keys';
 import { auditKeys } from '../audit/queries';
 
@@ -11,6 +12,8 @@ export type TWorkOrderCategory = Schemas['WorkOrderCategory'];
 export type TWorkOrderCreate = Schemas['WorkOrderCreate'];
 export type TWorkOrderEvent = Schemas['WorkOrderEvent'];
 export type TWorkOrderSla = Schemas['WorkOrderSla'];
+export type TAttachment = Schemas['Attachment'];
+export type TAttachmentType = TAttachment['contentType'];
 
 /** The list filters the UI offers; the operation's query without paging fields. */
 export type TWorkOrderFilters = Omit<
@@ -27,6 +30,7 @@ export const workOrderKeys = {
   details: () => [...workOrderKeys.all, 'detail'] as const,
   detail: (id: string) => [...workOrderKeys.details(), id] as const,
   events: (id: string) => [...workOrderKeys.all, 'events', id] as const,
+  attachments: (id: string) => [...workOrderKeys.all, 'attachments', id] as const,
   statistics: () => [...workOrderKeys.all, 'stats'] as const,
   stats: (range: TStatsRange | null) => [...workOrderKeys.statistics(), range] as const,
   settings: () => [...workOrderKeys.all, 'settings'] as const,
@@ -69,6 +73,18 @@ export function useWorkOrderEvents(id: string) {
         )
       ).items,
     staleTime: 0,
+  });
+}
+
+export function useWorkOrderAttachments(id: string) {
+  return useQuery({
+    queryKey: workOrderKeys.attachments(id),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/work-orders/{workOrderId}/attachments', { params: { path: { workOrderId: id } } }),
+        )
+      ).items,
   });
 }
 
@@ -216,4 +232,48 @@ export function useUpdateWorkOrder() {
       }),
     ),
   );
+}
+
+export type TUploadAttachmentInput = { workOrderId: string; file: File; contentType: TAttachmentType };
+
+/** The upload is audited and shows in the work order's attachment list; nothing else reads differently. */
+export function useUploadWorkOrderAttachment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ workOrderId, file, contentType }: TUploadAttachmentInput) =>
+      unwrap(
+        api.POST('/api/v1/work-orders/{workOrderId}/attachments', {
+          params: { path: { workOrderId }, query: { fileName: file.name } },
+          headers: { 'Content-Type': contentType },
+          ...rawFileBody(file),
+        }),
+      ),
+    onSuccess: (_attachment, { workOrderId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: workOrderKeys.attachments(workOrderId), exact: true }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.lists() }),
+      ]),
+  });
+}
+
+/**
+ * Fetches one attachment through the client, so a refusal (the file gone, the work order out of reach)
+ * is a problem the card can show rather than a page of JSON; files are at most 10 MB, so holding one in
+ * memory before saving it is fine. Reading changes nothing, so nothing is invalidated.
+ */
+export function useDownloadWorkOrderAttachment() {
+  return useMutation({
+    mutationFn: async ({ workOrderId, attachment }: { workOrderId: string; attachment: TAttachment }) => {
+      const result = await api.GET('/api/v1/work-orders/{workOrderId}/attachments/{attachmentId}', {
+        params: { path: { workOrderId, attachmentId: attachment.id } },
+        parseAs: 'blob',
+      });
+      const blob = await unwrap(Promise.resolve(result));
+      const fileName = fileNameFromDisposition(
+        result.response.headers.get('Content-Disposition'),
+        attachment.fileName,
+      );
+      return { blob, fileName };
+    },
+  });
 }

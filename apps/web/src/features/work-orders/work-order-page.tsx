@@ -18,6 +18,7 @@ import {
   useWorkOrderEvents,
   useWorkOrderSettings,
 } from './queries';
+import { WorkOrderAttachments } from './work-order-attachments';
 import { SlaDue, WorkOrderStatusBadge } from './work-order-badges';
 import { transitionLabelKey, WORK_ORDER_PRIORITIES, workOrderEventText } from './work-order-format';
 
@@ -273,6 +274,7 @@ export function WorkOrderPage() {
   const canTransition = useCanCall('transitionWorkOrder');
   const canAssign = useCanCall('assignWorkOrder');
   const canUpdate = useCanCall('updateWorkOrder');
+  const canListAttachments = useCanCall('listWorkOrderAttachments');
 
   if (workOrder.isPending) {
     return (
@@ -334,6 +336,7 @@ export function WorkOrderPage() {
       </section>
       {canTransition && <TransitionControls workOrder={record} />}
       {canAssign && <AssignmentControls workOrder={record} />}
+      {canListAttachments && <WorkOrderAttachments workOrder={record} />}
       <EventsCard workOrder={record} />
     </div>
   );
