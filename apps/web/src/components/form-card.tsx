@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api';
 import { applyFieldErrors, errorMessageAt } from '../lib/form-errors';
 import { translateValidationMessage } from '../lib/validation-messages';
+import { FormActions } from './form-actions';
 import { FormSection } from './form-section';
 
 /**
@@ -69,14 +70,12 @@ export function FormCard<T extends FieldValues>({
             ))}
           </div>
         )}
-        <div className="form-actions form-grid__wide">
-          <button type="button" className="button button--ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('common.saving') : submitLabel}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={submitLabel}
+          isSubmitting={isSubmitting}
+          onCancel={onCancel}
+          className="form-grid__wide"
+        />
       </form>
     </FormSection>
   );

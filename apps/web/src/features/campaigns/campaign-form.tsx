@@ -1,8 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
+import { FormActions } from '../../components/form-actions';
 import { FormField, fieldA11y } from '../../components/form-field';
+import { FormPage, useRefetchOnConflict } from '../../components/form-page';
 import { FormSection } from '../../components/form-section';
 import { RecordLoadError } from '../../components/record-load-error';
 import { isApiError } from '../../lib/api';
@@ -224,14 +226,7 @@ function CampaignForm({
           ))}
         </div>
       )}
-      <div className="form-actions">
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} isSubmitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -241,11 +236,7 @@ export function CampaignCreatePage() {
   const navigate = useNavigate();
   const createCampaign = useCreateCampaign();
   return (
-    <div className="stack">
-      <nav className="breadcrumb">
-        <Link to="/campaigns">{t('campaigns.backToList')}</Link>
-      </nav>
-      <h1>{t('campaigns.newTitle')}</h1>
+    <FormPage backTo="/campaigns" backLabel={t('campaigns.backToList')} title={t('campaigns.newTitle')}>
       <CampaignForm
         submitLabel={t('campaigns.create')}
         onCancel={() => navigate('/campaigns')}
@@ -254,7 +245,7 @@ export function CampaignCreatePage() {
           navigate(`/campaigns/${campaign.id}`);
         }}
       />
-    </div>
+    </FormPage>
   );
 }
 
@@ -265,26 +256,17 @@ export function CampaignEditPage() {
   const campaign = useCampaign(campaignId);
   const updateCampaign = useUpdateCampaign();
   const detailPath = `/campaigns/${campaignId}`;
-
-  // Someone else's save answers 412; reading the campaign again replaces the form (keyed by version).
-  useEffect(() => {
-    if (isApiError(updateCampaign.error) && updateCampaign.error.status === 412) void campaign.refetch();
-  }, [updateCampaign.error]);
+  const isConflict = useRefetchOnConflict(updateCampaign, campaign);
 
   if (campaign.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
-  const isConflict = isApiError(updateCampaign.error) && updateCampaign.error.status === 412;
   return (
-    <div className="stack">
-      <nav className="breadcrumb">
-        <Link to={detailPath}>{campaign.data.name}</Link>
-      </nav>
-      <h1>{t('campaigns.editTitle')}</h1>
-      {isConflict && (
-        <div className="banner banner--warning" role="alert">
-          {t('campaigns.conflict')}
-        </div>
-      )}
+    <FormPage
+      backTo={detailPath}
+      backLabel={campaign.data.name}
+      title={t('campaigns.editTitle')}
+      conflict={isConflict ? t('campaigns.conflict') : null}
+    >
       <CampaignForm
         key={campaign.data.version}
         campaign={campaign.data}
@@ -295,7 +277,7 @@ export function CampaignEditPage() {
           navigate(detailPath);
         }}
       />
-    </div>
+    </FormPage>
   );
 }
 

@@ -10,6 +10,7 @@ import {
   useWatch,
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions';
 import { FormField, fieldA11y } from '../../components/form-field';
 import { FormSection } from '../../components/form-section';
 import { type ApiError, isApiError } from '../../lib/api';
@@ -486,14 +487,7 @@ export function CustomerForm({
         <FormSection headingId="classification-heading" title={t('customer.classification')}>
           <ClassificationFields mode={mode} />
         </FormSection>
-        <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('common.saving') : submitLabel}
-          </button>
-        </div>
+        <FormActions submitLabel={submitLabel} isSubmitting={isSubmitting} onCancel={onCancel} />
       </form>
     </FormProvider>
   );

@@ -1,8 +1,10 @@
 import type { FieldError } from '@cims/api-client';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
+import { FormActions } from '../../components/form-actions';
 import { FormField } from '../../components/form-field';
+import { FormPage, useRefetchOnConflict } from '../../components/form-page';
 import { FormSection } from '../../components/form-section';
 import { RecordLoadError } from '../../components/record-load-error';
 import { ToggleButtons } from '../../components/toggle-buttons';
@@ -195,14 +197,7 @@ function SegmentForm({
           ))}
         </div>
       )}
-      <div className="form-actions">
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} isSubmitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -212,11 +207,7 @@ export function SegmentCreatePage() {
   const navigate = useNavigate();
   const createSegment = useCreateSegment();
   return (
-    <div className="stack">
-      <nav className="breadcrumb">
-        <Link to="/segments">{t('segments.backToList')}</Link>
-      </nav>
-      <h1>{t('segments.newTitle')}</h1>
+    <FormPage backTo="/segments" backLabel={t('segments.backToList')} title={t('segments.newTitle')}>
       <SegmentForm
         submitLabel={t('segments.create')}
         onCancel={() => navigate('/segments')}
@@ -225,7 +216,7 @@ export function SegmentCreatePage() {
           navigate(`/segments/${segment.id}`);
         }}
       />
-    </div>
+    </FormPage>
   );
 }
 
@@ -236,26 +227,17 @@ export function SegmentEditPage() {
   const segment = useSegment(segmentId);
   const updateSegment = useUpdateSegment();
   const detailPath = `/segments/${segmentId}`;
-
-  // Someone else's save answers 412; reading the segment again replaces the form (keyed by version).
-  useEffect(() => {
-    if (isApiError(updateSegment.error) && updateSegment.error.status === 412) void segment.refetch();
-  }, [updateSegment.error]);
+  const isConflict = useRefetchOnConflict(updateSegment, segment);
 
   if (segment.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (segment.isError) return <SegmentLoadError error={segment.error} />;
-  const isConflict = isApiError(updateSegment.error) && updateSegment.error.status === 412;
   return (
-    <div className="stack">
-      <nav className="breadcrumb">
-        <Link to={detailPath}>{segment.data.name}</Link>
-      </nav>
-      <h1>{t('segments.editTitle')}</h1>
-      {isConflict && (
-        <div className="banner banner--warning" role="alert">
-          {t('segments.conflict')}
-        </div>
-      )}
+    <FormPage
+      backTo={detailPath}
+      backLabel={segment.data.name}
+      title={t('segments.editTitle')}
+      conflict={isConflict ? t('segments.conflict') : null}
+    >
       <SegmentForm
         key={segment.data.version}
         segment={segment.data}
@@ -266,7 +248,7 @@ export function SegmentEditPage() {
           navigate(detailPath);
         }}
       />
-    </div>
+    </FormPage>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { QueryTable } from '../../components/query-table';
 import { useFormatters } from '../../lib/format';
 import { useSession } from '../auth/queries';
 import { hasAnyRole, TRIGGER_ROLES, useCanCall, VALUE_TIER_ROLES } from '../auth/roles';
@@ -54,57 +55,40 @@ export function SegmentsPage() {
         </div>
       </div>
       <p className="page-intro muted">{t('segments.intro')}</p>
-      {segments.isError ? (
-        <div className="banner banner--error" role="alert">
-          {t('segments.loadFailed')}{' '}
-          <button type="button" className="button button--small" onClick={() => void segments.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : segments.isPending ? (
-        <p className="muted" role="status">
-          {t('common.loading')}
-        </p>
-      ) : segments.data.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('segments.empty')}</p>
-        </div>
-      ) : (
-        <div className="card card--flush">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('segments.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('segments.name')}</th>
-                <th scope="col">{t('segments.kind')}</th>
-                <th scope="col">{t('segments.memberCount')}</th>
-                <th scope="col">{t('segments.refreshedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segments.data.map((segment) => (
-                <tr key={segment.id}>
-                  <th scope="row" data-label={t('segments.name')}>
-                    <SegmentSwatch color={segment.color} />
-                    <Link to={`/segments/${segment.id}`} className="customer-link">
-                      {segment.name}
-                    </Link>
-                  </th>
-                  <td data-label={t('segments.kind')}>
-                    <SegmentBadges segment={segment} />
-                  </td>
-                  <td data-label={t('segments.memberCount')} className="nowrap">
-                    {format.number(segment.memberCount)}
-                  </td>
-                  <td data-label={t('segments.refreshedAt')} className="nowrap">
-                    {segment.refreshedAt ? format.dateTime(segment.refreshedAt) : t('segments.never')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={segments}
+        loadFailed={t('segments.loadFailed')}
+        empty={t('segments.empty')}
+        caption={t('segments.title')}
+        columns={[
+          t('segments.name'),
+          t('segments.kind'),
+          t('segments.memberCount'),
+          t('segments.refreshedAt'),
+        ]}
+      >
+        {(items) =>
+          items.map((segment) => (
+            <tr key={segment.id}>
+              <th scope="row" data-label={t('segments.name')}>
+                <SegmentSwatch color={segment.color} />
+                <Link to={`/segments/${segment.id}`} className="customer-link">
+                  {segment.name}
+                </Link>
+              </th>
+              <td data-label={t('segments.kind')}>
+                <SegmentBadges segment={segment} />
+              </td>
+              <td data-label={t('segments.memberCount')} className="nowrap">
+                {format.number(segment.memberCount)}
+              </td>
+              <td data-label={t('segments.refreshedAt')} className="nowrap">
+                {segment.refreshedAt ? format.dateTime(segment.refreshedAt) : t('segments.never')}
+              </td>
+            </tr>
+          ))
+        }
+      </QueryTable>
     </div>
   );
 }

@@ -1,7 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { FormActions } from '../../components/form-actions';
 import { FormField, fieldA11y } from '../../components/form-field';
+import { FormPage, useRefetchOnConflict } from '../../components/form-page';
 import { FormSection } from '../../components/form-section';
 import { RecordLoadError } from '../../components/record-load-error';
 import { ToggleButtons } from '../../components/toggle-buttons';
@@ -448,14 +450,7 @@ function TriggerForm({
           ))}
         </div>
       )}
-      <div className="form-actions">
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} isSubmitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -466,11 +461,7 @@ export function TriggerCreatePage() {
   const [searchParams] = useSearchParams();
   const createTrigger = useCreateTrigger();
   return (
-    <div className="stack">
-      <nav className="breadcrumb">
-        <Link to="/triggers">{t('triggers.backToList')}</Link>
-      </nav>
-      <h1>{t('triggers.newTitle')}</h1>
+    <FormPage backTo="/triggers" backLabel={t('triggers.backToList')} title={t('triggers.newTitle')}>
       <TriggerForm
         initialSegmentId={searchParams.get('segmentId') ?? ''}
         submitLabel={t('triggers.create')}
@@ -480,7 +471,7 @@ export function TriggerCreatePage() {
           navigate(`/triggers/${trigger.id}`);
         }}
       />
-    </div>
+    </FormPage>
   );
 }
 
@@ -491,26 +482,17 @@ export function TriggerEditPage() {
   const trigger = useTrigger(triggerId);
   const updateTrigger = useUpdateTrigger();
   const detailPath = `/triggers/${triggerId}`;
-
-  // Someone else's save answers 412; reading the trigger again replaces the form (keyed by version).
-  useEffect(() => {
-    if (isApiError(updateTrigger.error) && updateTrigger.error.status === 412) void trigger.refetch();
-  }, [updateTrigger.error]);
+  const isConflict = useRefetchOnConflict(updateTrigger, trigger);
 
   if (trigger.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (trigger.isError) return <TriggerLoadError error={trigger.error} />;
-  const isConflict = isApiError(updateTrigger.error) && updateTrigger.error.status === 412;
   return (
-    <div className="stack">
-      <nav className="breadcrumb">
-        <Link to={detailPath}>{trigger.data.name}</Link>
-      </nav>
-      <h1>{t('triggers.editTitle')}</h1>
-      {isConflict && (
-        <div className="banner banner--warning" role="alert">
-          {t('triggers.conflict')}
-        </div>
-      )}
+    <FormPage
+      backTo={detailPath}
+      backLabel={trigger.data.name}
+      title={t('triggers.editTitle')}
+      conflict={isConflict ? t('triggers.conflict') : null}
+    >
       <TriggerForm
         key={trigger.data.version}
         trigger={trigger.data}
@@ -521,7 +503,7 @@ export function TriggerEditPage() {
           navigate(detailPath);
         }}
       />
-    </div>
+    </FormPage>
   );
 }
 

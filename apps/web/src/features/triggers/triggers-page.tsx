@@ -1,6 +1,7 @@
 import type { components } from '@cims/api-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { QueryTable } from '../../components/query-table';
 import { useFormatters } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
 import { useTriggers } from './queries';
@@ -53,67 +54,50 @@ export function TriggersPage() {
         )}
       </div>
       <p className="page-intro muted">{t('triggers.intro')}</p>
-      {triggers.isError ? (
-        <div className="banner banner--error" role="alert">
-          {t('triggers.loadFailed')}{' '}
-          <button type="button" className="button button--small" onClick={() => void triggers.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : triggers.isPending ? (
-        <p className="muted" role="status">
-          {t('common.loading')}
-        </p>
-      ) : triggers.data.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('triggers.empty')}</p>
-        </div>
-      ) : (
-        <div className="card card--flush">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('triggers.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('triggers.name')}</th>
-                <th scope="col">{t('triggers.segment')}</th>
-                <th scope="col">{t('triggers.firesOn')}</th>
-                <th scope="col">{t('triggers.status')}</th>
-                <th scope="col">{t('triggers.lastRun')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {triggers.data.map((trigger) => (
-                <tr key={trigger.id}>
-                  <th scope="row" data-label={t('triggers.name')}>
-                    <Link to={`/triggers/${trigger.id}`} className="customer-link">
-                      {trigger.name}
-                    </Link>
-                  </th>
-                  <td data-label={t('triggers.segment')}>
-                    <Link to={`/segments/${trigger.segment.id}`}>{trigger.segment.name}</Link>
-                  </td>
-                  <td data-label={t('triggers.firesOn')}>{describeFiring(t, trigger)}</td>
-                  <td data-label={t('triggers.status')}>
-                    <TriggerEnabledBadge isEnabled={trigger.isEnabled} />
-                  </td>
-                  <td data-label={t('triggers.lastRun')}>
-                    {trigger.lastRun ? (
-                      <span className="stack stack--tight">
-                        <time dateTime={trigger.lastRun.startedAt} className="nowrap">
-                          {format.dateTime(trigger.lastRun.startedAt)}
-                        </time>
-                        <TriggerRunCounts run={trigger.lastRun} />
-                      </span>
-                    ) : (
-                      t('triggers.neverRun')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={triggers}
+        loadFailed={t('triggers.loadFailed')}
+        empty={t('triggers.empty')}
+        caption={t('triggers.title')}
+        columns={[
+          t('triggers.name'),
+          t('triggers.segment'),
+          t('triggers.firesOn'),
+          t('triggers.status'),
+          t('triggers.lastRun'),
+        ]}
+      >
+        {(items) =>
+          items.map((trigger) => (
+            <tr key={trigger.id}>
+              <th scope="row" data-label={t('triggers.name')}>
+                <Link to={`/triggers/${trigger.id}`} className="customer-link">
+                  {trigger.name}
+                </Link>
+              </th>
+              <td data-label={t('triggers.segment')}>
+                <Link to={`/segments/${trigger.segment.id}`}>{trigger.segment.name}</Link>
+              </td>
+              <td data-label={t('triggers.firesOn')}>{describeFiring(t, trigger)}</td>
+              <td data-label={t('triggers.status')}>
+                <TriggerEnabledBadge isEnabled={trigger.isEnabled} />
+              </td>
+              <td data-label={t('triggers.lastRun')}>
+                {trigger.lastRun ? (
+                  <span className="stack stack--tight">
+                    <time dateTime={trigger.lastRun.startedAt} className="nowrap">
+                      {format.dateTime(trigger.lastRun.startedAt)}
+                    </time>
+                    <TriggerRunCounts run={trigger.lastRun} />
+                  </span>
+                ) : (
+                  t('triggers.neverRun')
+                )}
+              </td>
+            </tr>
+          ))
+        }
+      </QueryTable>
     </div>
   );
 }
