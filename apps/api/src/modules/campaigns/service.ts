@@ -15,6 +15,7 @@ import { appendAuditEntry, diffSnapshots } from '../audit/service';
 import { customerScope } from '../customers/repo';
 import { versionFromEtag } from '../customers/service';
 import { formatCents, toCents } from '../orders/service';
+import { paidOrderStatusesParam } from '../orders/statuses';
 import { countSegmentMembers, listSegmentMembers } from '../segments/service';
 
 type Schemas = components['schemas'];
@@ -37,10 +38,10 @@ async function statsOf(
         WHERE i.campaign_code = ${row.code} AND i.type = 'campaign_response'
           AND i.occurred_at >= ${row.startsAt} AND i.occurred_at < ${row.endsAt} AND ${scope}) AS responses,
       (SELECT count(DISTINCT o.customer_id)::int FROM orders o JOIN customers ON customers.id = o.customer_id
-        WHERE o.campaign_code = ${row.code} AND o.status IN ('paid', 'shipped', 'completed')
+        WHERE o.campaign_code = ${row.code} AND o.status = ANY(${paidOrderStatusesParam()})
           AND o.ordered_at >= ${row.startsAt} AND o.ordered_at < ${row.endsAt} AND ${scope}) AS conversions,
       (SELECT (coalesce(sum(o.amount), 0) * 100)::bigint::text FROM orders o JOIN customers ON customers.id = o.customer_id
-        WHERE o.campaign_code = ${row.code} AND o.status IN ('paid', 'shipped', 'completed')
+        WHERE o.campaign_code = ${row.code} AND o.status = ANY(${paidOrderStatusesParam()})
           AND o.ordered_at >= ${row.startsAt} AND o.ordered_at < ${row.endsAt} AND ${scope}) AS revenue_cents`);
   const figures = result.rows[0];
   const revenue = BigInt(figures?.revenue_cents ?? '0');

@@ -10,9 +10,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { customers } from '../../db/schema';
+import { paidOrderStatusesParam } from '../orders/statuses';
 
 const timeZone = 'Asia/Shanghai';
-const paidStatuses = ['paid', 'shipped', 'completed'];
 const live = sql`${customers.deletedAt} IS NULL AND ${customers.erasedAt} IS NULL`;
 
 /** Joins `customers` to a set of customer ids (a SELECT of one uuid column without duplicates). */
@@ -58,7 +58,7 @@ export function orderRollupSelect(options: { customerIds?: SQL; months?: string[
       FROM orders o ${months}
       JOIN ${customers} ON ${customers.id} = o.customer_id
       ${joinScoped(options.customerIds, sql`o.customer_id`)}
-     WHERE o.status = ANY(${sql.param(paidStatuses)}::text[]) AND ${live}
+     WHERE o.status = ANY(${paidOrderStatusesParam()}) AND ${live}
      GROUP BY 1, 2, 3, 4`;
 }
 

@@ -10,9 +10,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { customerValueScores } from '../../db/schema';
 import { type AuditContext, appendAuditEntry } from '../audit/service';
+import { paidOrderStatusesParam } from '../orders/statuses';
 import { getValueTierSettings, type ValueTierSettings } from './settings';
-
-const paidStatuses = ['paid', 'shipped', 'completed'];
 
 /** A 1–5 score from four ascending cut points: at or past the n-th cut scores n + 1. */
 function scoreByCuts(value: ReturnType<typeof sql>, cuts: number[], isLowerBetter: boolean) {
@@ -54,7 +53,7 @@ export async function runValueTierScoring(db: Database, audit: AuditContext, asO
       WITH paid AS (
         SELECT o.customer_id, max(o.ordered_at) AS last_at, count(*)::int AS n, sum(o.amount) AS amount
           FROM orders o
-         WHERE o.status = ANY(${sql.param(paidStatuses)}::text[])
+         WHERE o.status = ANY(${paidOrderStatusesParam()})
            AND o.ordered_at <= ${asOf}::timestamptz
            AND o.ordered_at > ${asOf}::timestamptz - make_interval(days => ${settings.windowDays}::int)
          GROUP BY o.customer_id
