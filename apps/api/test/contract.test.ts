@@ -110,3 +110,36 @@ describe('the contract and @cims/schemas agree', () => {
     expect([...zodEnum.options].sort()).toEqual([...(contractEnum ?? [])].sort());
   });
 });
+
+describe('list filters said twice in the contract', () => {
+  // An export selects what a list shows: its filter object must match the list's query, name for name.
+  const schemas = openApiDocument.components?.schemas as Record<
+    string,
+    { properties: Record<string, unknown> }
+  >;
+  const withoutDescription = (schema: unknown) => {
+    const { description: _description, default: _default, ...rest } = schema as Record<string, unknown>;
+    return rest;
+  };
+  it.each([
+    ['listCustomers', 'CustomerListFilter'],
+    ['listWorkOrders', 'WorkOrderListFilter'],
+    ['getDashboardChart', 'DashboardFilter'],
+  ])('%s query = %s', (operationId, schemaName) => {
+    const operation = operations.find((o) => o.operation.operationId === operationId);
+    const query = Object.fromEntries(
+      ((operation?.operation.parameters ?? []) as { in: string; name: string; schema: unknown }[])
+        .filter(
+          (parameter) => parameter.in === 'query' && !['sort', 'limit', 'cursor'].includes(parameter.name),
+        )
+        .map((parameter) => [parameter.name, withoutDescription(parameter.schema)]),
+    );
+    const properties = Object.fromEntries(
+      Object.entries(schemas[schemaName]?.properties ?? {}).map(([name, schema]) => [
+        name,
+        withoutDescription(schema),
+      ]),
+    );
+    expect(properties).toEqual(query);
+  });
+});

@@ -1043,3 +1043,88 @@ export const dashboardRefreshes = pgTable('dashboard_refreshes', {
 export const dashboardDirtyMonths = pgTable('dashboard_dirty_months', {
   month: date('month', { mode: 'string' }).primaryKey(),
 });
+
+/**
+ * Maker-checker approval: one policy per kind of request (seeded by migration), and the requests. An
+ * approved reveal is a one-time grant (`used_at`) for its requester, customer and field until `expires_at`.
+ */
+export const approvalPolicies = pgTable('approval_policies', {
+  kind: text('kind', { enum: ['export', 'reveal', 'role_change', 'erasure'] }).primaryKey(),
+  isEnabled: boolean('is_enabled').notNull(),
+  approverRole: text('approver_role').notNull(),
+  expiresAfterHours: integer('expires_after_hours').notNull(),
+  rowThreshold: integer('row_threshold'),
+  requesterRoles: text('requester_roles').array().notNull().default([]),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const approvalRequests = pgTable(
+  'approval_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['export', 'reveal', 'role_change', 'erasure'] }).notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected', 'expired', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    reason: text('reason').notNull(),
+    /** What approving lets happen (see ApprovalRequest.details in the contract). */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    approverRole: text('approver_role').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    decidedBy: uuid('decided_by').references(() => staffUsers.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decisionComment: text('decision_comment'),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('approval_requests_pending_idx')
+      .on(table.approverRole, table.createdAt)
+      .where(sql`status = 'pending'`),
+    index('approval_requests_requester_idx').on(table.requestedBy, table.createdAt),
+  ],
+);
+
+/** Exports: what was asked for, its progress, and the file under `<dataDir>/exports` while it lasts. */
+export const exportJobs = pgTable(
+  'exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => staffUsers.id),
+    source: text('source', { enum: ['customers', 'segment', 'work_orders', 'dashboard'] }).notNull(),
+    format: text('format', { enum: ['csv', 'xlsx', 'pdf'] }).notNull(),
+    status: text('status', {
+      enum: ['awaiting_approval', 'queued', 'running', 'ready', 'failed', 'rejected', 'expired'],
+    }).notNull(),
+    reason: text('reason').notNull(),
+    /** The ExportRequest as asked (filters, segment, channel). */
+    request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+    rows: integer('rows').notNull(),
+    rowsDone: integer('rows_done').notNull().default(0),
+    fileName: text('file_name'),
+    fileSize: integer('file_size'),
+    approvalId: uuid('approval_id').references(() => approvalRequests.id),
+    error: text('error'),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [index('exports_requester_idx').on(table.requestedBy, table.createdAt)],
+);
+
+/** Tag definitions (colour, description); customers carry tags as text, defined or not. */
+export const tagDefinitions = pgTable('tag_definitions', {
+  name: text('name').primaryKey(),
+  color: text('color').notNull(),
+  description: text('description'),
+  kind: text('kind', { enum: ['manual', 'automatic'] })
+    .notNull()
+    .default('manual'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

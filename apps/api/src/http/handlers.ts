@@ -1,6 +1,7 @@
 import { accessHandlers } from '../modules/access/handlers';
 import { alertsHandlers } from '../modules/alerts/handlers';
 import { apiKeysHandlers } from '../modules/api-keys/handlers';
+import { approvalsHandlers } from '../modules/approvals/handlers';
 import { auditHandlers } from '../modules/audit/handlers';
 import { authHandlers } from '../modules/auth/handlers';
 import { campaignsHandlers } from '../modules/campaigns/handlers';
@@ -9,6 +10,7 @@ import { customersHandlers } from '../modules/customers/handlers';
 import { dashboardHandlers } from '../modules/dashboard/handlers';
 import { dataQualityHandlers } from '../modules/data-quality/handlers';
 import { duplicatesHandlers } from '../modules/duplicates/handlers';
+import { exportsHandlers } from '../modules/exports/handlers';
 import { importsHandlers } from '../modules/imports/handlers';
 import { interactionsHandlers } from '../modules/interactions/handlers';
 import { notificationsHandlers } from '../modules/notifications/handlers';
@@ -17,6 +19,7 @@ import { privacyHandlers } from '../modules/privacy/handlers';
 import { retentionHandlers } from '../modules/retention/handlers';
 import { segmentsHandlers } from '../modules/segments/handlers';
 import { systemHandlers } from '../modules/system/handlers';
+import { tagsHandlers } from '../modules/tags/handlers';
 import { tasksHandlers } from '../modules/tasks/handlers';
 import { triggersHandlers } from '../modules/triggers/handlers';
 import { usersHandlers } from '../modules/users/handlers';
@@ -50,4 +53,7 @@ export const handlers: Handlers = {
   ...triggersHandlers,
   ...campaignsHandlers,
   ...dashboardHandlers,
+  ...exportsHandlers,
+  ...approvalsHandlers,
+  ...tagsHandlers,
 };

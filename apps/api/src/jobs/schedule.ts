@@ -17,10 +17,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
 import { evaluateAnomalyRules } from '../modules/alerts/service';
+import { expireApprovals } from '../modules/approvals/service';
 import { systemAuditContext } from '../modules/audit/service';
 import { refreshDashboardRollups } from '../modules/dashboard/rollups';
 import { flagStaleCustomers } from '../modules/data-quality/service';
 import { runScan } from '../modules/duplicates/scan';
+import { expireExports, runExport } from '../modules/exports/service';
 import { failImport, findInterruptedImports, processImport } from '../modules/imports/service';
 import { runRetention } from '../modules/retention/service';
 import { refreshDynamicSegments } from '../modules/segments/service';
@@ -29,7 +31,7 @@ import { runDueTriggers } from '../modules/triggers/service';
 import { runValueTierScoring } from '../modules/value-tiers/service';
 import { runSlaClock } from '../modules/workorders/service';
 
-export type OnDemandJob = 'import' | 'duplicate-scan';
+export type OnDemandJob = 'import' | 'duplicate-scan' | 'export';
 
 export interface JobQueue {
   send(name: OnDemandJob, id: string): Promise<void>;
@@ -63,6 +65,7 @@ export async function startJobs(
   const onDemand: { name: OnDemandJob; run: (id: string) => Promise<void> }[] = [
     { name: 'import', run: (id) => resumeImport(db, id, options) },
     { name: 'duplicate-scan', run: (id) => runScan(db, id) },
+    { name: 'export', run: async (id) => void (await runExport(db, id, options.dataDir)) },
   ];
   for (const job of onDemand) {
     await boss.createQueue(job.name);
@@ -109,6 +112,11 @@ export async function startJobs(
         name: 'dashboard-rollups-full',
         cron: '15 1 * * *',
         run: () => refreshDashboardRollups(db, { isFull: true }),
+      },
+      {
+        name: 'expiries',
+        cron: '5 * * * *',
+        run: async () => ({ ...(await expireApprovals(db)), ...(await expireExports(db, options.dataDir)) }),
       },
       { name: 'contract-renewals', cron: '30 4 * * *', run: () => createRenewalTasks(db) },
       // Triggers act on fresh membership: they run right after the refresh.

@@ -16,6 +16,19 @@ export const operationRoles = {
     "admin",
     "sales"
   ],
+  "bulkTagCustomers": [
+    "admin",
+    "sales",
+    "marketing"
+  ],
+  "cancelApproval": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
+  ],
   "cancelImport": [
     "admin",
     "sales",
@@ -37,6 +50,14 @@ export const operationRoles = {
     "service",
     "marketing"
   ],
+  "countPendingApprovals": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
+  ],
   "createApiKey": [
     "admin"
   ],
@@ -48,6 +69,13 @@ export const operationRoles = {
     "admin",
     "sales",
     "service"
+  ],
+  "createExport": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance"
   ],
   "createInteraction": [
     "admin",
@@ -77,6 +105,17 @@ export const operationRoles = {
     "sales",
     "service"
   ],
+  "decideApproval": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance"
+  ],
+  "defineTag": [
+    "admin",
+    "marketing"
+  ],
   "deleteCampaign": [
     "admin",
     "marketing"
@@ -89,6 +128,10 @@ export const operationRoles = {
     "admin",
     "marketing"
   ],
+  "deleteTag": [
+    "admin",
+    "marketing"
+  ],
   "deleteTrigger": [
     "admin",
     "marketing"
@@ -96,6 +139,13 @@ export const operationRoles = {
   "dismissDuplicateCandidate": [
     "admin",
     "sales"
+  ],
+  "downloadExport": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance"
   ],
   "downloadImportErrors": [
     "admin",
@@ -129,6 +179,14 @@ export const operationRoles = {
   "getAnomalySettings": [
     "admin",
     "compliance"
+  ],
+  "getApproval": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
   ],
   "getCampaign": [
     "admin",
@@ -179,6 +237,13 @@ export const operationRoles = {
   "getDuplicateScan": [
     "admin",
     "sales"
+  ],
+  "getExport": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance"
   ],
   "getHealth": [],
   "getImport": [
@@ -244,6 +309,19 @@ export const operationRoles = {
   "listApiKeys": [
     "admin"
   ],
+  "listApprovalPolicies": [
+    "admin",
+    "compliance",
+    "auditor"
+  ],
+  "listApprovals": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
+  ],
   "listAuditEntries": [
     "admin",
     "compliance",
@@ -294,6 +372,13 @@ export const operationRoles = {
   "listDuplicateCandidates": [
     "admin",
     "sales"
+  ],
+  "listExports": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance"
   ],
   "listImportErrors": [
     "admin",
@@ -346,6 +431,14 @@ export const operationRoles = {
     "sales",
     "marketing",
     "compliance"
+  ],
+  "listTags": [
+    "admin",
+    "sales",
+    "service",
+    "marketing",
+    "compliance",
+    "auditor"
   ],
   "listTasks": [
     "admin",
@@ -493,6 +586,9 @@ export const operationRoles = {
   "updateAnomalySettings": [
     "admin"
   ],
+  "updateApprovalPolicy": [
+    "admin"
+  ],
   "updateCampaign": [
     "admin",
     "marketing"
@@ -516,6 +612,9 @@ export const operationRoles = {
   "updateTrigger": [
     "admin",
     "marketing"
+  ],
+  "updateUserRoles": [
+    "admin"
   ],
   "updateValueTierSettings": [
     "admin",

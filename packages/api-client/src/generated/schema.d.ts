@@ -128,6 +128,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{userId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a staff user's roles
+         * @description Applied at once (200), or, when the `role_change` approval policy is on, held for an approver (202
+         *     with the approval request) and applied when approved. Audited. No one changes their own roles.
+         */
+        put: operations["updateUserRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1490,6 +1513,296 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tags, defined and in use
+         * @description Every defined tag and every tag in use on customers within the caller's scope, with counts.
+         */
+        get: operations["listTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag: components["schemas"]["TagName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Define or change a tag (colour, description, kind)
+         * @description Audited. The tag's customers are not touched.
+         */
+        put: operations["defineTag"];
+        post?: never;
+        /**
+         * Delete a tag's definition
+         * @description Only a tag no customer carries (409 otherwise; untag them in bulk first). Audited.
+         */
+        delete: operations["deleteTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/bulk-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add and remove tags on selected customers
+         * @description All or nothing: every customer must be in the caller's data scope and editable by them, or nothing
+         *     changes and the problem names the ones that are not (`/customerIds/3`). Each customer whose tags
+         *     change is audited as an update.
+         */
+        post: operations["bulkTagCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My exports
+         * @description The caller's exports of the last 30 days, newest first, with their status and progress.
+         */
+        get: operations["listExports"];
+        put?: never;
+        /**
+         * Export a customer list, a segment, a work-order list or a dashboard report
+         * @description CSV, XLSX or PDF of what the caller may see, with contact values masked or left out as the caller's
+         *     field access says. In CSV, a cell that a spreadsheet would run as a formula (starting with `=`, `+`,
+         *     `-`, `@`, a tab or a carriage return) gets a leading apostrophe; XLSX cells are typed text. Every
+         *     file carries a watermark naming who exported it, when, why and the export id (a first line, the XLSX
+         *     page header and footer, each PDF page), and the export is audited with that id.
+         *
+         *     Up to 2,000 rows the file is written at once and the answer is `ready`; larger exports run in the
+         *     background (`queued`, then `running` with `rowsDone`): poll `GET /exports/{exportId}`. Exports of more
+         *     rows than the approval policy's threshold wait for an approver first (`awaiting_approval`, with
+         *     `approvalId`). A file can be downloaded by its requester until `expiresAt` (24 hours), then it is
+         *     deleted. At most 200,000 rows, and 2,000 in a PDF. A dashboard report is a PDF of its charts and
+         *     their tables.
+         */
+        post: operations["createExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: components["parameters"]["exportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One of my exports
+         * @description Its status and progress; only the requester sees it.
+         */
+        get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{exportId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: components["parameters"]["exportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download an export's file
+         * @description For its requester, while it is `ready`; 410 once it has expired. Each download is audited.
+         */
+        get: operations["downloadExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approval requests
+         * @description `to_decide`: pending requests the caller may approve or reject (their role is the approver role; never
+         *     their own). `mine`: the caller's own requests. `all` (approvers, compliance and auditors): every request.
+         */
+        get: operations["listApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/pending-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending approvals, for the badge */
+        get: operations["countPendingApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{approvalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: components["parameters"]["approvalId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One approval request
+         * @description For its requester, those who may decide it, compliance and auditors.
+         */
+        get: operations["getApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{approvalId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: components["parameters"]["approvalId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a request
+         * @description By a holder of the policy's approver role other than the requester. Approving carries the request
+         *     out at once (starts the export, applies the role change, erases the customer) or, for a reveal, lets
+         *     the requester reveal that field of that customer once until the request's expiry. A decision on a
+         *     request no longer pending answers 409. Audited.
+         */
+        post: operations["decideApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{approvalId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: components["parameters"]["approvalId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my pending request */
+        post: operations["cancelApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which actions need approval */
+        get: operations["listApprovalPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-policies/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["ApprovalKind"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an approval policy
+         * @description Applies to requests made from now on. Audited.
+         */
+        put: operations["updateApprovalPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/segments": {
         parameters: {
             query?: never;
@@ -1986,6 +2299,62 @@ export interface components {
             team?: string | null;
             roles: components["schemas"]["StaffRole"][];
         };
+        UserRolesUpdate: {
+            roles: components["schemas"]["StaffRole"][];
+            reason: string;
+        };
+        /**
+         * @description What an approval request asks for: `export` (an export above the row threshold), `reveal` (a masked
+         *     field, for the roles the policy names), `role_change` (a staff user's roles or a role's access policy)
+         *     or `erasure` (a customer's personal data).
+         * @enum {string}
+         */
+        ApprovalKind: "export" | "reveal" | "role_change" | "erasure";
+        /** @enum {string} */
+        ApprovalStatus: "pending" | "approved" | "rejected" | "expired" | "cancelled";
+        UserRef: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        ApprovalRequest: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ApprovalKind"];
+            status: components["schemas"]["ApprovalStatus"];
+            /** @description What is asked for, in words (Chinese and English). */
+            summary: string;
+            /** @description The requester's reason. */
+            reason: string;
+            /**
+             * @description What the approval would let happen, by kind: `export` {exportId, source, format, rows};
+             *     `reveal` {customerId, field}; `role_change` {userId, rolesBefore, rolesAfter} or {role, policy};
+             *     `erasure` {customerId, requestReference}.
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            requestedBy: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description A request still pending then expires; an approved reveal can be used until then.
+             */
+            expiresAt: string;
+            approverRole: components["schemas"]["StaffRole"];
+            decidedBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionComment: string | null;
+            /** @description Whether the caller may approve or reject it (a pending request, the approver role, not their own). */
+            canDecide: boolean;
+            /**
+             * Format: date-time
+             * @description For an approved reveal, when the value was shown (once).
+             */
+            usedAt: string | null;
+        };
         /** @enum {string} */
         ApiKeyScope: "customers:read" | "customers:write" | "orders:write" | "interactions:write" | "work_orders:write";
         ApiKey: {
@@ -2022,15 +2391,15 @@ export interface components {
          */
         LifecycleStage: "lead" | "prospect" | "customer" | "churned";
         /**
+         * @description 订单渠道 where the order was placed: `online` (web shop, marketplace, app), `offline` (store), `other`.
+         * @enum {string}
+         */
+        OrderChannel: "online" | "offline" | "other";
+        /**
          * @description 官网 website, 电商平台 marketplace, 线下门店 store, 客服热线 hotline, 微信 wechat, 合作方 partner, 导入 import.
          * @enum {string}
          */
         SourceChannel: "website" | "marketplace" | "store" | "hotline" | "wechat" | "partner" | "import";
-        UserRef: {
-            /** Format: uuid */
-            id: string;
-            displayName: string;
-        };
         /** @description The list and search view of a customer. */
         CustomerSummary: {
             /** Format: uuid */
@@ -2457,7 +2826,7 @@ export interface components {
          * @description What an audit entry records.
          * @enum {string}
          */
-        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach" | "segment.create" | "segment.update" | "segment.delete" | "segment.refresh" | "value_tier_settings.update" | "value_tier.run" | "trigger.create" | "trigger.update" | "trigger.delete" | "trigger.run" | "export.segment" | "campaign.create" | "campaign.update" | "campaign.delete";
+        AuditAction: "customer.create" | "customer.update" | "customer.delete" | "customer.restore" | "customer.view" | "customer.reveal" | "customer.subject_access" | "customer.erase" | "consent.grant" | "consent.withdraw" | "access_policy.update" | "user.create" | "api_key.create" | "api_key.revoke" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "retention_policy.update" | "retention.dry_run" | "retention.run" | "anomaly_settings.update" | "security_alert.acknowledge" | "customer.verify" | "customer.merge" | "customer.unmerge" | "import.start" | "import.batch" | "import.cancel" | "duplicate.dismiss" | "data_quality_settings.update" | "task.complete" | "order.upsert" | "interaction.create" | "work_order.create" | "work_order.update" | "work_order.transition" | "work_order.assign" | "work_order.comment" | "work_order_settings.update" | "task.create" | "product_mapping.update" | "work_order.attach" | "segment.create" | "segment.update" | "segment.delete" | "segment.refresh" | "value_tier_settings.update" | "value_tier.run" | "trigger.create" | "trigger.update" | "trigger.delete" | "trigger.run" | "export.segment" | "campaign.create" | "campaign.update" | "campaign.delete" | "export.customers" | "export.work_orders" | "export.dashboard" | "export_file.download" | "approval.request" | "approval.approve" | "approval.reject" | "approval.cancel" | "approval.expire" | "approval_policy.update" | "user.roles_update" | "tag.define" | "tag.delete";
         /** @description One entry of the hash-chained audit log (审计日志). Sensitive values in `changes` are masked. */
         AuditEntry: {
             /** @description Position in the chain, without gaps. */
@@ -3004,11 +3373,6 @@ export interface components {
          */
         CurrencyCode: string;
         /**
-         * @description 订单渠道 where the order was placed: `online` (web shop, marketplace, app), `offline` (store), `other`.
-         * @enum {string}
-         */
-        OrderChannel: "online" | "offline" | "other";
-        /**
          * @description Cancelled and refunded orders do not count towards lifetime value.
          * @enum {string}
          */
@@ -3473,6 +3837,246 @@ export interface components {
         AttachmentList: {
             /** @description Oldest first. */
             items: components["schemas"]["Attachment"][];
+        };
+        /** @description A tag as it is stored on customers (the same text; case and spaces matter). */
+        TagName: string;
+        /**
+         * @description A tag's definition and use. Tags in use on customers but never defined are listed too, with
+         *     `isDefined` false and no colour; `automatic` tags are kept by triggers (defined when a trigger first
+         *     adds them), `manual` ones by people.
+         */
+        Tag: {
+            name: components["schemas"]["TagName"];
+            color: string | null;
+            description: string | null;
+            /** @enum {string} */
+            kind: "manual" | "automatic";
+            isDefined: boolean;
+            /** @description Customers carrying it (within the caller's data scope). */
+            customerCount: number;
+        };
+        TagList: {
+            /** @description By name. */
+            items: components["schemas"]["Tag"][];
+        };
+        TagInput: {
+            color: string;
+            description?: string | null;
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            kind: "manual" | "automatic";
+        };
+        BulkTagging: {
+            customerIds: string[];
+            add?: components["schemas"]["TagName"][];
+            remove?: components["schemas"]["TagName"][];
+        };
+        BulkTaggingResult: {
+            /** @description Customers whose tags changed (each audited as a customer update). */
+            updated: number;
+            /** @description Customers that had the added tags and lacked the removed ones already. */
+            unchanged: number;
+        };
+        /**
+         * @description What an export holds.
+         * @enum {string}
+         */
+        ExportSource: "customers" | "segment" | "work_orders" | "dashboard";
+        /** @enum {string} */
+        ExportFormat: "csv" | "xlsx" | "pdf";
+        /**
+         * @description `awaiting_approval` until an approver decides (exports above the approval threshold), then `queued`,
+         *     `running` (see `rowsDone`) and `ready` to download until `expiresAt`; `failed`, `rejected` (the approver
+         *     said no, or the request expired unanswered) and `expired` (the file is deleted) are final.
+         * @enum {string}
+         */
+        ExportStatus: "awaiting_approval" | "queued" | "running" | "ready" | "failed" | "rejected" | "expired";
+        Export: {
+            /** Format: uuid */
+            id: string;
+            source: components["schemas"]["ExportSource"];
+            format: components["schemas"]["ExportFormat"];
+            status: components["schemas"]["ExportStatus"];
+            reason: string;
+            /** @description Rows counted when the export was asked for (charts and tables for a dashboard report). */
+            rows: number;
+            /** @description Rows written so far (the progress of a running export). */
+            rowsDone: number;
+            fileName: string | null;
+            /** @description Bytes, once ready. */
+            fileSize: number | null;
+            /** @description Where the requester downloads the file while it is `ready` (a signed-in request; the link stops working at `expiresAt`). */
+            downloadUrl: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /**
+             * Format: uuid
+             * @description The approval request, for exports that needed one.
+             */
+            approvalId: string | null;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        ExportList: {
+            /** @description The caller's exports of the last 30 days, newest first. */
+            items: components["schemas"]["Export"][];
+        };
+        /**
+         * @description The filters of the customer list (`GET /customers`), also what a customer-list export selects. Every
+         *     filter narrows the list; all of them apply within the caller's data scope.
+         */
+        CustomerListFilter: {
+            /** @description Only persons or only organizations. */
+            kind?: components["schemas"]["CustomerKind"];
+            /** @description Only customers carrying this tag. */
+            tag?: string;
+            /** @description Only customers in this lifecycle stage. */
+            lifecycleStage?: components["schemas"]["LifecycleStage"];
+            /**
+             * Format: uuid
+             * @description Only customers owned by this staff user.
+             */
+            ownerId?: string;
+            /** @description Primary address in this province (GB/T 2260, 6 digits). */
+            provinceCode?: string;
+            /** @description Primary address in this city (GB/T 2260, 6 digits). */
+            cityCode?: string;
+            /**
+             * Format: date-time
+             * @description Created at or after this instant.
+             */
+            createdFrom?: string;
+            /**
+             * Format: date-time
+             * @description Created before this instant.
+             */
+            createdTo?: string;
+            /**
+             * Format: date-time
+             * @description With a paid order placed at or after this instant (with `orderedTo` and `orderChannel`, the same order).
+             */
+            orderedFrom?: string;
+            /**
+             * Format: date-time
+             * @description With a paid order placed before this instant.
+             */
+            orderedTo?: string;
+            /** @description With a paid order on this channel. */
+            orderChannel?: components["schemas"]["OrderChannel"];
+            /** @description Only customers whose consent for this purpose and channel is in force, as `purpose:channel` (e.g. `marketing:sms`). */
+            consent?: string;
+            /**
+             * @description Only customers of this value tier.
+             * @enum {string}
+             */
+            valueTier?: "A" | "B" | "C" | "D";
+            /**
+             * @description Only customers in after-sales (售后中).
+             * @enum {string}
+             */
+            serviceStatus?: "in_after_sales";
+            /**
+             * Format: uuid
+             * @description Only members of this segment.
+             */
+            segmentId?: string;
+            /** @description Only customers whose quality score is below this. */
+            qualityBelow?: number;
+            /** @description Only customers not verified within the configured stale-data period (true). */
+            stale?: boolean;
+            /**
+             * @description `active` (default) or `deleted` (soft-deleted, restorable).
+             * @enum {string}
+             */
+            status?: "active" | "deleted";
+        };
+        /** @description The filters of the work-order list (`GET /work-orders`), also what a work-order export selects. */
+        WorkOrderListFilter: {
+            /** @description Only work orders in these states. */
+            status?: components["schemas"]["WorkOrderStatus"][];
+            /** @description `me` for the caller's own, or a staff user id. */
+            assignee?: string;
+            queueId?: string;
+            /** Format: uuid */
+            customerId?: string;
+            category?: components["schemas"]["WorkOrderCategory"];
+            /** @description Only work orders past a due time (true) or within them (false). */
+            isBreached?: boolean;
+        };
+        /** @description The filters of the home dashboard, also what a dashboard report covers. */
+        DashboardFilter: {
+            /**
+             * Format: date-time
+             * @description Start of the period (default 12 months back); for new customers and purchases.
+             */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            provinceCode?: string;
+            /** @description Order channel, for the purchase trend. */
+            channel?: components["schemas"]["OrderChannel"];
+        };
+        ExportRequest: {
+            source: components["schemas"]["ExportSource"];
+            format: components["schemas"]["ExportFormat"];
+            /** @description Why the data leaves the system (recorded in the audit log and on the file). */
+            reason: string;
+            /** @description For `customers`, which customers (default all within scope). */
+            customerFilter?: components["schemas"]["CustomerListFilter"];
+            /** @description For `work_orders`, which work orders. */
+            workOrderFilter?: components["schemas"]["WorkOrderListFilter"];
+            /** @description For `dashboard`, the period, province and channel of the report. */
+            dashboardFilter?: components["schemas"]["DashboardFilter"];
+            /**
+             * Format: uuid
+             * @description For `segment` (required there), which segment's members.
+             */
+            segmentId?: string;
+            /** @description For `segment`, a marketing send on this channel; only customers whose marketing consent on it is in force. */
+            marketingChannel?: components["schemas"]["ConsentChannel"];
+        };
+        ApprovalList: {
+            /** @description Newest first, at most 200. */
+            items: components["schemas"]["ApprovalRequest"][];
+        };
+        ApprovalPendingCount: {
+            /** @description Pending requests the caller may decide (the badge). */
+            toDecide: number;
+            /** @description The caller's own requests still pending. */
+            mineWaiting: number;
+        };
+        ApprovalDecision: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description Why; required to reject. */
+            comment?: string;
+        };
+        ApprovalPolicy: {
+            kind: components["schemas"]["ApprovalKind"];
+            isEnabled: boolean;
+            /** @description Who decides; never the requester themself. */
+            approverRole: components["schemas"]["StaffRole"];
+            /** @description A request unanswered this long expires; an approved reveal is usable this long after it was asked. */
+            expiresAfterHours: number;
+            /** @description For `export`, exports of more rows than this need approval. */
+            rowThreshold: number | null;
+            /** @description For `reveal`, the roles whose reveals need approval. */
+            requesterRoles: components["schemas"]["StaffRole"][];
+        };
+        ApprovalPolicyList: {
+            items: components["schemas"]["ApprovalPolicy"][];
+        };
+        ApprovalPolicyUpdate: {
+            isEnabled: boolean;
+            approverRole: components["schemas"]["StaffRole"];
+            expiresAfterHours: number;
+            rowThreshold?: number | null;
+            requesterRoles?: components["schemas"]["StaffRole"][];
         };
         /**
          * @description 客户分群规则: a tree of conditions. `group` combines rules with AND/OR, `not` negates one, `field`
@@ -3985,8 +4589,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The resource existed but is no longer available (for example, an expired download). */
+        Gone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
+        userId: string;
         apiKeyId: string;
         customerId: string;
         /** @description The ETag from the last read (e.g. `"3"`). */
@@ -3994,6 +4608,8 @@ export interface components {
         importId: string;
         workOrderId: string;
         attachmentId: string;
+        exportId: string;
+        approvalId: string;
         segmentId: string;
         campaignId: string;
         triggerId: string;
@@ -4183,6 +4799,49 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    updateUserRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRolesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The user, with the new roles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Held for approval. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: never;
@@ -4280,6 +4939,12 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Created before this instant. */
                 createdTo?: string;
+                /** @description With a paid order placed at or after this instant (with `orderedTo` and `orderChannel`, the same order). */
+                orderedFrom?: string;
+                /** @description With a paid order placed before this instant. */
+                orderedTo?: string;
+                /** @description With a paid order on this channel. */
+                orderChannel?: components["schemas"]["OrderChannel"];
                 /** @description Only customers whose consent for this purpose and channel is in force, as `purpose:channel` (e.g. `marketing:sms`). */
                 consent?: string;
                 valueTier?: "A" | "B" | "C" | "D";
@@ -4553,6 +5218,15 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedField"];
                 };
             };
+            /** @description Held for approval (the `reveal` policy names the callers role); once approved, the same request reveals the field once. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4646,6 +5320,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasureResult"];
+                };
+            };
+            /** @description Held for approval (the `erasure` policy is on); carried out when approved. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5006,6 +5689,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessPolicy"];
+                };
+            };
+            /** @description Held for approval (the `role_change` policy is on); applied when approved. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6507,6 +7199,410 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tags. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    defineTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag: components["schemas"]["TagName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagInput"];
+            };
+        };
+        responses: {
+            /** @description The tag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag: components["schemas"]["TagName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    bulkTagCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkTagging"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkTaggingResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description The export, ready, queued or awaiting approval. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: components["parameters"]["exportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    downloadExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: components["parameters"]["exportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+        };
+    };
+    listApprovals: {
+        parameters: {
+            query?: {
+                view?: "to_decide" | "mine" | "all";
+                status?: components["schemas"]["ApprovalStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    countPendingApprovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPendingCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: components["parameters"]["approvalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    decideApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: components["parameters"]["approvalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalDecision"];
+            };
+        };
+        responses: {
+            /** @description The decided request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    cancelApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: components["parameters"]["approvalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listApprovalPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One policy per kind. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPolicyList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateApprovalPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["ApprovalKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description The policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     listSegments: {

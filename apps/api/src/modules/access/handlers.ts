@@ -1,6 +1,7 @@
+import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
-import { auditContextOf } from '../audit/service';
-import { listAccessPolicies, updateAccessPolicy } from './service';
+import { loadApprovalRequest } from '../approvals/service';
+import { listAccessPolicies, requestAccessPolicyChange } from './service';
 
 export const accessHandlers: {
   listAccessPolicies: OperationHandler<'listAccessPolicies'>;
@@ -9,7 +10,18 @@ export const accessHandlers: {
   async listAccessPolicies(request) {
     return { items: await listAccessPolicies(request.server.db) };
   },
-  async updateAccessPolicy(request) {
-    return updateAccessPolicy(request.server.db, auditContextOf(request), request.params.role, request.body);
+  async updateAccessPolicy(request, reply) {
+    const actor = actorContextOf(request);
+    const changed = await requestAccessPolicyChange(
+      request.server.db,
+      actor,
+      request.params.role,
+      request.body,
+    );
+    if ('approvalId' in changed)
+      return reply
+        .code(202)
+        .send(await loadApprovalRequest(request.server.db, actor.viewer, changed.approvalId));
+    return changed.policy;
   },
 };

@@ -115,12 +115,14 @@ export interface Viewer extends CombinedPolicy {
   team: string | null;
   /** The work-order queues the user belongs to (read only for the `assigned_work_orders` scope). */
   queueIds: string[];
+  /** The staff user's roles (none for partners and the system): approval policies name roles. */
+  roles: TStaffRole[];
 }
 
 /** The viewer one role's policy makes of a user (or of nobody in particular). */
 export function viewerOf(
   { dataScope, ...policy }: PolicySettings,
-  who: Pick<Viewer, 'userId' | 'team'> & { queueIds?: string[] },
+  who: Pick<Viewer, 'userId' | 'team'> & { queueIds?: string[]; roles?: TStaffRole[] },
 ): Viewer {
   return {
     ...policy,
@@ -128,6 +130,7 @@ export function viewerOf(
     userId: who.userId,
     team: who.team,
     queueIds: who.queueIds ?? [],
+    roles: who.roles ?? [],
   };
 }
 
@@ -139,6 +142,7 @@ export const systemViewer: Viewer = {
   userId: null,
   team: null,
   queueIds: [],
+  roles: [],
 };
 
 export function hasAllScope(viewer: Pick<Viewer, 'dataScopes'>): boolean {

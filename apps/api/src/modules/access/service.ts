@@ -1,6 +1,7 @@
 import { type TStaffRole, ZStaffRole } from '@cims/schemas';
 import type { Database, Queryable } from '../../db/client';
-import type { Principal } from '../../http/authorize';
+import type { Principal, RequestActor } from '../../http/authorize';
+import { getApprovalPolicy, requestApproval } from '../approvals/requests';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { getWorkOrderSettings, queuesOf } from '../workorders/settings';
 import {
@@ -32,12 +33,20 @@ async function policiesOf(db: Queryable, roles: TStaffRole[]): Promise<Map<TStaf
 
 export async function resolveViewer(db: Queryable, principal: Principal): Promise<Viewer> {
   if (principal.kind === 'partner') return viewerOf(partnerPolicy, { userId: null, team: null });
-  const roles = principal.user.roles.filter((role): role is TStaffRole => ZStaffRole.safeParse(role).success);
+  return resolveStaffViewer(db, principal.user);
+}
+
+/** What a staff user may see, from their roles' current policies (also for work done on their behalf later). */
+export async function resolveStaffViewer(
+  db: Queryable,
+  user: { id: string; roles: string[]; team: string | null },
+): Promise<Viewer> {
+  const roles = user.roles.filter((role): role is TStaffRole => ZStaffRole.safeParse(role).success);
   const combined = combinePolicies([...(await policiesOf(db, roles)).values()]);
   const queueIds = combined.dataScopes.includes('assigned_work_orders')
-    ? queuesOf(await getWorkOrderSettings(db), { id: principal.user.id, roles })
+    ? queuesOf(await getWorkOrderSettings(db), { id: user.id, roles })
     : [];
-  return { ...combined, userId: principal.user.id, team: principal.user.team, queueIds };
+  return { ...combined, userId: user.id, team: user.team, queueIds, roles };
 }
 
 export async function listAccessPolicies(db: Database) {
@@ -63,4 +72,24 @@ export async function updateAccessPolicy(
     });
     return { role, ...settings };
   });
+}
+
+/** A role's access policy change, at once or held for approval by the `role_change` policy. */
+export async function requestAccessPolicyChange(
+  db: Database,
+  actor: RequestActor,
+  role: TStaffRole,
+  settings: PolicySettings,
+): Promise<{ policy: Awaited<ReturnType<typeof updateAccessPolicy>> } | { approvalId: string }> {
+  const approval = await getApprovalPolicy(db, 'role_change');
+  if (!approval.isEnabled) return { policy: await updateAccessPolicy(db, actor.audit, role, settings) };
+  const held = await db.transaction((tx) =>
+    requestApproval(tx, actor, {
+      kind: 'role_change',
+      policy: approval,
+      reason: `访问策略变更 Access policy change: ${role}`,
+      details: { role, policy: settings },
+    }),
+  );
+  return { approvalId: held.id };
 }

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { actorContextOf, actorOf, viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import type { Viewer } from '../access/policies';
+import { loadApprovalRequest } from '../approvals/service';
 import {
   batchUpsertCustomers,
   checkDuplicates,
@@ -47,11 +48,17 @@ function sendIngested(
 }
 
 export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K> } = {
-  async revealCustomerField(request) {
-    return revealCustomerField(request.server.db, actorContextOf(request), {
+  async revealCustomerField(request, reply) {
+    const actor = actorContextOf(request);
+    const revealed = await revealCustomerField(request.server.db, actor, {
       id: request.params.customerId,
       ...request.body,
     });
+    if ('approvalId' in revealed)
+      return reply
+        .code(202)
+        .send(await loadApprovalRequest(request.server.db, actor.viewer, revealed.approvalId));
+    return revealed;
   },
   async listCustomers(request) {
     const viewer = viewerOf(request);

@@ -11,6 +11,7 @@ import {
 } from '../../db/schema';
 import type { Viewer } from '../access/policies';
 import { ensureKeysFor, keyring, otherIdColumn, residentIdColumn } from '../encryption/service';
+import { paidOrderStatusesParam } from '../orders/statuses';
 import { openStatuses } from '../workorders/state-machine';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -302,6 +303,14 @@ export async function listCustomerRows(db: Queryable, query: ListQuery) {
     .limit(query.limit + 1);
 }
 
+export async function countCustomerRows(db: Queryable, filters: SQL[]) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(...filters));
+  return row?.count ?? 0;
+}
+
 export const customerFilters = {
   kind: (kind: 'person' | 'organization') => eq(customers.kind, kind),
   tag: (tag: string) => sql`${customers.tags} @> ARRAY[${tag}]::text[]`,
@@ -319,6 +328,13 @@ export const customerFilters = {
   /** Not verified (or, never verified, not created) within the last `days`. */
   staleAfter: (days: number) =>
     sql`coalesce(${customers.lastVerifiedAt}, ${customers.createdAt}) < now() - make_interval(days => ${days})`,
+  /** A paid order in [from, to) on the channel; one order meets all three that are given. */
+  ordered: (window: { from?: string; to?: string; channel?: string }) =>
+    sql`EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = ${customers.id}
+      AND o.status = ANY(${paidOrderStatusesParam()})
+      AND ${window.from ? sql`o.ordered_at >= ${new Date(window.from)}` : sql`true`}
+      AND ${window.to ? sql`o.ordered_at < ${new Date(window.to)}` : sql`true`}
+      AND ${window.channel ? sql`o.channel = ${window.channel}` : sql`true`})`,
   isDeleted: (isDeleted: boolean) =>
     isDeleted ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
 };

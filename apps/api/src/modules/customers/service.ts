@@ -2,7 +2,7 @@
  * Customer master data: standardize on the way in (through the shared @cims/schemas validators, the same
  * ones the SPA forms use), write in one transaction, guard updates with the version (optimistic concurrency).
  */
-import type { operations } from '@cims/api-client';
+import type { components, operations } from '@cims/api-client';
 import {
   cjkGrams,
   displayNameFor,
@@ -25,6 +25,13 @@ import {
   sensitiveFields,
   type Viewer,
 } from '../access/policies';
+import {
+  consumeRevealGrant,
+  findPendingRequest,
+  getApprovalPolicy,
+  isRevealHeld,
+  requestApproval,
+} from '../approvals/requests';
 import { type AuditAction, type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { getDataQualitySettings } from '../data-quality/settings';
 import { type ConsentChannel, type ConsentPurpose, consentInForce } from '../privacy/consent-repo';
@@ -35,6 +42,7 @@ import { deriveCustomerColumns, otherIdColumns, residentIdColumns } from './deri
 import {
   type CustomerInsert,
   type CustomerRecord,
+  countCustomerRows,
   customerFilters,
   customerScope,
   findCustomerRecord,
@@ -376,12 +384,16 @@ export async function restoreCustomer(db: Database, actor: RequestActor, id: str
   return loadWrittenCustomer(db, id);
 }
 
-/** The plain value of one masked field, for a viewer allowed to reveal it; the reveal is audited. */
+/**
+ * The plain value of one masked field, for a viewer allowed to reveal it; the reveal is audited. Where the
+ * reveal approval policy names one of the viewer's roles, a reveal uses up an approved request for this
+ * field of this customer, or else asks for one (`approvalId`; asking again while it is pending asks once).
+ */
 export async function revealCustomerField(
   db: Database,
   actor: RequestActor,
   input: { id: string; field: SensitiveField; reason: string },
-) {
+): Promise<{ field: SensitiveField; values: string[] } | { approvalId: string }> {
   const record = await getCustomer(db, actor.viewer, input.id);
   assertNotErased(record.row);
   const access = actor.viewer.fieldAccess[input.field];
@@ -389,7 +401,7 @@ export async function revealCustomerField(
     throw new DomainError('forbidden', `Your role may not reveal ${input.field}.`);
   }
   const { row } = record;
-  const values = {
+  const candidates: (string | null)[] = {
     residentIdNumber: [record.residentIdNumber],
     otherIdNumber: [record.otherIdNumber],
     birthDate: [row.birthDate],
@@ -397,17 +409,29 @@ export async function revealCustomerField(
     email: record.contactPoints.filter((p) => p.type === 'email').map((p) => p.value),
     wechat: record.contactPoints.filter((p) => p.type === 'wechat').map((p) => p.value),
     addressDetail: record.addresses.map((a) => a.detail),
-  }[input.field].filter((value): value is string => value !== null);
-  await db.transaction((tx) =>
-    appendAuditEntry(tx, actor.audit, {
+  }[input.field];
+  const values = candidates.filter((value): value is string => value !== null);
+  const policy = await getApprovalPolicy(db, 'reveal');
+  const userId = actor.viewer.userId;
+  const isHeld = access === 'masked' && userId !== null && isRevealHeld(policy, actor.viewer.roles);
+  const held = { customerId: row.id, field: input.field };
+  return db.transaction(async (tx) => {
+    const grantId = isHeld ? await consumeRevealGrant(tx, { requestedBy: userId, ...held }) : null;
+    if (isHeld && !grantId) {
+      const pending =
+        (await findPendingRequest(tx, userId, 'reveal', held)) ??
+        (await requestApproval(tx, actor, { kind: 'reveal', policy, reason: input.reason, details: held }));
+      return { approvalId: pending.id };
+    }
+    await appendAuditEntry(tx, actor.audit, {
       action: 'customer.reveal',
       resourceType: 'customer',
       resourceId: row.id,
       customerId: row.id,
-      details: { field: input.field, reason: input.reason, valueCount: values.length },
-    }),
-  );
-  return { field: input.field, values };
+      details: { field: input.field, reason: input.reason, valueCount: values.length, approvalId: grantId },
+    });
+    return { field: input.field, values };
+  });
 }
 
 type ListParams = NonNullable<operations['listCustomers']['parameters']['query']>;
@@ -446,6 +470,20 @@ export async function listCustomers(db: Database, viewer: Viewer, params: ListPa
     isDescending: sortParam.startsWith('-'),
   };
   const limit = params.limit ?? 50;
+  const filters = await customerListConditions(db, viewer, params);
+  const after = params.cursor ? decodeCursor(params.cursor, sortParam) : null;
+
+  const rows = await listCustomerRows(db, { filters, sort, after, limit });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor(sortParam, last.sortValue, last.id) : null;
+  return { rows: page, nextCursor };
+}
+
+export type CustomerListFilter = components['schemas']['CustomerListFilter'];
+
+/** The SQL conditions of the customer list's filters, within the viewer's data scope. */
+async function customerListConditions(db: Database, viewer: Viewer, params: CustomerListFilter) {
   const filters = [customerFilters.isDeleted(params.status === 'deleted')];
   const scope = customerScope(viewer);
   if (scope) filters.push(scope);
@@ -461,6 +499,14 @@ export async function listCustomers(db: Database, viewer: Viewer, params: ListPa
   if (params.valueTier) filters.push(customerFilters.valueTier(params.valueTier));
   if (params.serviceStatus) filters.push(customerFilters.serviceStatus(params.serviceStatus));
   if (params.segmentId) filters.push(customerFilters.segmentId(params.segmentId));
+  if (params.orderedFrom || params.orderedTo || params.orderChannel)
+    filters.push(
+      customerFilters.ordered({
+        from: params.orderedFrom,
+        to: params.orderedTo,
+        channel: params.orderChannel,
+      }),
+    );
   if (params.stale) {
     const { staleAfterDays } = await getDataQualitySettings(db);
     filters.push(customerFilters.staleAfter(staleAfterDays));
@@ -469,13 +515,12 @@ export async function listCustomers(db: Database, viewer: Viewer, params: ListPa
     const [purpose, channel] = params.consent.split(':') as [ConsentPurpose, ConsentChannel];
     filters.push(consentInForce(purpose, channel));
   }
-  const after = params.cursor ? decodeCursor(params.cursor, sortParam) : null;
+  return filters;
+}
 
-  const rows = await listCustomerRows(db, { filters, sort, after, limit });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor(sortParam, last.sortValue, last.id) : null;
-  return { rows: page, nextCursor };
+/** How many customers the list's filters select (for exports, which say their size first). */
+export async function countCustomers(db: Database, viewer: Viewer, params: CustomerListFilter) {
+  return countCustomerRows(db, await customerListConditions(db, viewer, params));
 }
 
 /**

@@ -3,13 +3,15 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { csvStream, headerFooterText, incompleteMarker, xlsxStream } from './segment-export';
+import { csvStream, headerFooterText, incompleteMarker, sheetNameOf, xlsxStream } from './file-writers';
 
 async function readAll(stream: Readable) {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
+
+const header = ['a', 'b', 'c', 'd', 'e'];
 
 describe('export streams', () => {
   it('ends a CSV that fails midway with the rows so far and a marker line, and logs the export id', async () => {
@@ -20,7 +22,9 @@ describe('export streams', () => {
       throw new Error('connection lost');
     }
     const text = (
-      await readAll(csvStream({ watermark: 'wm', exportId: 'export-1', records: records(), logError }))
+      await readAll(
+        csvStream({ watermark: 'wm', exportId: 'export-1', header, records: records(), logError }),
+      )
     ).toString('utf8');
     const lines = text
       .replace(/^\uFEFF/, '')
@@ -40,7 +44,9 @@ describe('export streams', () => {
       yield ['1', 'a'];
     }
     const text = (
-      await readAll(csvStream({ watermark: 'wm', exportId: 'e', records: records(), logError: vi.fn() }))
+      await readAll(
+        csvStream({ watermark: 'wm', exportId: 'e', header, records: records(), logError: vi.fn() }),
+      )
     ).toString('utf8');
     expect(text).not.toContain(incompleteMarker);
     expect(text.trimEnd().split('\n').at(-1)).toBe('1,a');
@@ -62,6 +68,8 @@ describe('export streams', () => {
       watermark: 'wm',
       exportId: 'e',
       exporter: 'x',
+      sheetName: 'sheet',
+      header,
       records: records(),
       logError: vi.fn(),
     });
@@ -83,5 +91,14 @@ describe('export streams', () => {
 
   it('doubles ampersands for the XLSX header and footer', () => {
     expect(headerFooterText('R&D & 售后')).toBe('R&&D && 售后');
+  });
+});
+
+describe('sheet names', () => {
+  it('drops what Excel refuses and keeps whole characters within 31', () => {
+    expect(sheetNameOf('分群 Segment: a/b [测试]*?')).toBe('分群 Segment  a b  测试');
+    const long = sheetNameOf(`${'客'.repeat(30)}😀😀`);
+    expect(Array.from(long)).toHaveLength(31);
+    expect(long.endsWith('😀')).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
+import { findPendingRequest, getApprovalPolicy, requestApproval } from '../approvals/requests';
 import { appendAuditEntry } from '../audit/service';
 import {
   anonymizeCustomerRow,
@@ -20,7 +21,7 @@ import {
   replaceAddresses,
   replaceContactPoints,
 } from '../customers/repo';
-import { loadWrittenCustomer } from '../customers/service';
+import { assertNotErased, getCustomer, loadWrittenCustomer } from '../customers/service';
 import { shredSubjectKey } from '../encryption/subject-keys';
 import { deleteAttachmentRowsOf, removeAttachmentFiles } from '../workorders/attachments';
 import { openStatuses } from '../workorders/state-machine';
@@ -104,4 +105,32 @@ export async function eraseCustomer(
   });
   await removeAttachmentFiles(input.dataDir, erased.attachmentIds);
   return erased.result;
+}
+
+/**
+ * An erasure, at once or held for approval by the `erasure` policy (the customer must be in the
+ * requester's scope and not erased yet either way; asking again while a request is pending asks once).
+ */
+export async function requestErasure(
+  db: Database,
+  actor: RequestActor,
+  input: { customerId: string; reason: string; requestReference?: string | null; dataDir: string },
+): Promise<{ result: Awaited<ReturnType<typeof eraseCustomer>> } | { approvalId: string }> {
+  const policy = await getApprovalPolicy(db, 'erasure');
+  if (!policy.isEnabled) return { result: await eraseCustomer(db, actor, input) };
+  const { row } = await getCustomer(db, actor.viewer, input.customerId);
+  assertNotErased(row);
+  const held = { customerId: row.id };
+  const userId = actor.viewer.userId ?? '';
+  return db.transaction(async (tx) => {
+    const pending =
+      (await findPendingRequest(tx, userId, 'erasure', held)) ??
+      (await requestApproval(tx, actor, {
+        kind: 'erasure',
+        policy,
+        reason: input.reason,
+        details: { ...held, requestReference: input.requestReference ?? null },
+      }));
+    return { approvalId: pending.id };
+  });
 }

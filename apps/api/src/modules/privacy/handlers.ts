@@ -1,7 +1,8 @@
 import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
+import { loadApprovalRequest } from '../approvals/service';
 import { getCustomerConsents, recordCustomerConsent } from './consent-service';
-import { eraseCustomer } from './erasure-service';
+import { requestErasure } from './erasure-service';
 import { renderSubjectAccessPdf } from './subject-access-pdf';
 import { getSubjectAccessPackage } from './subject-access-service';
 
@@ -24,12 +25,18 @@ export const privacyHandlers: {
       .header('content-disposition', `attachment; filename="subject-access-${pack.customer.id}.pdf"`)
       .send(pdf);
   },
-  async eraseCustomer(request) {
-    return eraseCustomer(request.server.db, actorContextOf(request), {
+  async eraseCustomer(request, reply) {
+    const actor = actorContextOf(request);
+    const erased = await requestErasure(request.server.db, actor, {
       customerId: request.params.customerId,
       ...request.body,
       dataDir: request.server.config.dataDir,
     });
+    if ('approvalId' in erased)
+      return reply
+        .code(202)
+        .send(await loadApprovalRequest(request.server.db, actor.viewer, erased.approvalId));
+    return erased.result;
   },
   async getSubjectAccessPackage(request) {
     return getSubjectAccessPackage(request.server.db, actorContextOf(request), request.params.customerId);

@@ -1,34 +1,12 @@
-/**
- * The human-readable subject access copy. Chinese text needs a CJK font, which no npm package ships
- * whole; the server uses CIMS_PDF_FONT or the Noto CJK fonts of the operating system
- * (`apt-get install fonts-noto-cjk`), and answers 503 when neither exists rather than print empty boxes.
- */
-import { existsSync } from 'node:fs';
+/** The human-readable subject access copy (Chinese text: see pdf/fonts.ts). */
 import type { components } from '@cims/api-client';
 import PDFDocument from 'pdfkit';
-import { DomainError } from '../../http/errors';
+import { cjkFont } from '../../pdf/fonts';
 
 type SubjectAccessPackage = components['schemas']['SubjectAccessPackage'];
 
-const fontCandidates = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-];
-
-function findFont(): { path: string; family?: string } {
-  if (process.env.CIMS_PDF_FONT) return { path: process.env.CIMS_PDF_FONT };
-  const found = fontCandidates.find((candidate) => existsSync(candidate.path));
-  if (!found) {
-    throw new DomainError(
-      'unavailable',
-      'No CJK font is installed for PDF output; set CIMS_PDF_FONT or install fonts-noto-cjk.',
-    );
-  }
-  return found;
-}
-
 export function renderSubjectAccessPdf(pack: SubjectAccessPackage): Promise<Buffer> {
-  const font = findFont();
+  const font = cjkFont();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

@@ -18,6 +18,7 @@ import { systemViewer } from '../access/policies';
 import { type AuditContext, appendAuditEntry, diffSnapshots, systemAuditContext } from '../audit/service';
 import { updateCustomer, versionFromEtag } from '../customers/service';
 import { refreshSegmentMembers } from '../segments/service';
+import { defineAutomaticTag } from '../tags/service';
 import { insertTask } from '../tasks/service';
 import { findStaffNames } from '../users/service';
 import { createWorkOrder } from '../workorders/service';
@@ -393,6 +394,7 @@ async function perform(
                   ? [...(current?.tags ?? []), action.tag]
                   : (current?.tags ?? []).filter((tag) => tag !== action.tag),
             };
+      if (action.type === 'add_tag') await defineAutomaticTag(tx, action.tag);
       await updateCustomer(tx, actor, { id: firing.customerId, ifMatch: `"${current?.version}"`, body });
     }
     return { result: 'done' as const, detail: null };

@@ -2,7 +2,9 @@ import type { TStaffRole } from '@cims/schemas';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { staffUsers } from '../../db/schema';
+import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
+import { getApprovalPolicy, requestApproval } from '../approvals/requests';
 import { type AuditContext, appendAuditEntry } from '../audit/service';
 import { hashPassword } from '../auth/service';
 
@@ -66,4 +68,67 @@ export async function findStaffMembers(db: Queryable, ids: string[]) {
     .select({ id: staffUsers.id, roles: staffUsers.roles, isActive: staffUsers.isActive })
     .from(staffUsers)
     .where(inArray(staffUsers.id, ids));
+}
+
+/**
+ * Sets a staff user's roles (audited). With `expectedRoles`, refuses when the roles changed since they
+ * were read (an approved request applies only to the roles it was asked about).
+ */
+export async function applyUserRoles(
+  db: Queryable,
+  audit: AuditContext,
+  input: {
+    userId: string;
+    roles: TStaffRole[];
+    expectedRoles?: TStaffRole[];
+    details?: Record<string, unknown>;
+  },
+) {
+  const [current] = await db.select().from(staffUsers).where(eq(staffUsers.id, input.userId)).for('update');
+  if (!current) throw new DomainError('not_found', 'No such staff user.');
+  if (input.expectedRoles && [...current.roles].sort().join() !== [...input.expectedRoles].sort().join())
+    throw new DomainError('conflict', "The user's roles changed since the request; ask again.");
+  const [row] = await db
+    .update(staffUsers)
+    .set({ roles: input.roles })
+    .where(eq(staffUsers.id, input.userId))
+    .returning();
+  if (!row) throw new DomainError('not_found', 'No such staff user.');
+  await appendAuditEntry(db, audit, {
+    action: 'user.roles_update',
+    resourceType: 'staff_user',
+    resourceId: row.id,
+    changes: { roles: { before: current.roles, after: row.roles } },
+    details: input.details,
+  });
+  return row;
+}
+
+/** A role change, at once or held for approval by the `role_change` policy. */
+export async function updateUserRoles(
+  db: Database,
+  actor: RequestActor,
+  input: { userId: string; roles: TStaffRole[]; reason: string },
+): Promise<{ user: typeof staffUsers.$inferSelect } | { approvalId: string }> {
+  if (input.userId === actor.viewer.userId)
+    throw new DomainError('forbidden', 'No one changes their own roles.');
+  const policy = await getApprovalPolicy(db, 'role_change');
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, input.userId));
+    if (!user) throw new DomainError('not_found', 'No such staff user.');
+    if (!policy.isEnabled)
+      return { user: await applyUserRoles(tx, actor.audit, { ...input, details: { reason: input.reason } }) };
+    const held = await requestApproval(tx, actor, {
+      kind: 'role_change',
+      policy,
+      reason: input.reason,
+      details: {
+        userId: user.id,
+        userName: user.displayName,
+        rolesBefore: user.roles,
+        rolesAfter: input.roles,
+      },
+    });
+    return { approvalId: held.id };
+  });
 }

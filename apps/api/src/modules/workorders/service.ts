@@ -520,28 +520,22 @@ export async function findWorkOrderEvent(db: Queryable, workOrderId: string, eve
   return row;
 }
 
-export interface WorkOrderFilters {
-  status?: WorkOrderStatus[];
-  assignee?: string;
-  queueId?: string;
-  customerId?: string;
-  category?: Schemas['WorkOrderCategory'];
-  isBreached?: boolean;
+export type WorkOrderListFilter = Schemas['WorkOrderListFilter'];
+
+export interface WorkOrderFilters extends WorkOrderListFilter {
   limit: number;
   cursor?: string;
 }
 
-export async function listWorkOrders(db: Queryable, actor: RequestActor, filters: WorkOrderFilters) {
-  const [afterCreated, afterId] = filters.cursor
-    ? decodeCursor(filters.cursor, [cursorParts.isoTimestamp, cursorParts.uuid])
-    : [];
+/** The SQL conditions of the work-order list's filters, within the viewer's data scope. */
+function workOrderListConditions(actor: RequestActor, filters: WorkOrderListFilter): (SQL | undefined)[] {
   const assigneeId =
     filters.assignee === 'me'
       ? (actor.viewer.userId ?? '00000000-0000-0000-0000-000000000000')
       : filters.assignee;
   const breached = sql`(coalesce(${workOrders.firstRespondedAt}, now()) > ${workOrders.firstResponseDueAt}
     OR coalesce(${workOrders.resolvedAt}, now()) > ${workOrders.resolutionDueAt})`;
-  const conditions: (SQL | undefined)[] = [
+  return [
     workOrderScope(actor.viewer),
     filters.status?.length ? inArray(workOrders.status, filters.status) : undefined,
     assigneeId ? eq(workOrders.assigneeId, assigneeId) : undefined,
@@ -549,6 +543,25 @@ export async function listWorkOrders(db: Queryable, actor: RequestActor, filters
     filters.customerId ? eq(workOrders.customerId, filters.customerId) : undefined,
     filters.category ? eq(workOrders.category, filters.category) : undefined,
     filters.isBreached === undefined ? undefined : filters.isBreached ? breached : sql`NOT ${breached}`,
+  ];
+}
+
+/** How many work orders the list's filters select (for exports). */
+export async function countWorkOrders(db: Queryable, actor: RequestActor, filters: WorkOrderListFilter) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(workOrders)
+    .innerJoin(customers, eq(customers.id, workOrders.customerId))
+    .where(and(...workOrderListConditions(actor, filters)));
+  return row?.count ?? 0;
+}
+
+export async function listWorkOrders(db: Queryable, actor: RequestActor, filters: WorkOrderFilters) {
+  const [afterCreated, afterId] = filters.cursor
+    ? decodeCursor(filters.cursor, [cursorParts.isoTimestamp, cursorParts.uuid])
+    : [];
+  const conditions = [
+    ...workOrderListConditions(actor, filters),
     afterId
       ? sql`(${workOrders.createdAt}, ${workOrders.id}) < (${afterCreated}::timestamptz, ${afterId}::uuid)`
       : undefined,

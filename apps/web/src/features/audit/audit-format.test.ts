@@ -55,6 +55,19 @@ describe('formatAuditValue', () => {
   });
 });
 
+describe('approval entries', () => {
+  it('reads an approval’s kind, approver role and requester', () => {
+    const approval = { ...context, action: 'approval.request' };
+    expect(formatAuditValue('kind', 'reveal', approval)).toBe('approvals.kinds.reveal');
+    expect(formatAuditValue('approverRole', 'compliance', approval)).toBe('enums.staffRole.compliance');
+    expect(formatAuditValue('requestedBy', 'u1', { ...context, action: 'approval.approve' })).toBe(
+      '销售·王磊',
+    );
+    // Elsewhere `kind` stays a customer's kind.
+    expect(formatAuditValue('kind', 'person', context)).toBe('enums.kind.person');
+  });
+});
+
 describe('auditChangeRows', () => {
   it('splits a policy’s field access into the fields that changed', () => {
     const rows = auditChangeRows(

@@ -68,6 +68,19 @@ export const AUDIT_ACTIONS = [
   'campaign.create',
   'campaign.update',
   'campaign.delete',
+  'export.customers',
+  'export.work_orders',
+  'export.dashboard',
+  'export_file.download',
+  'approval.request',
+  'approval.approve',
+  'approval.reject',
+  'approval.cancel',
+  'approval.expire',
+  'approval_policy.update',
+  'user.roles_update',
+  'tag.define',
+  'tag.delete',
 ] as const satisfies readonly AuditAction[];
 
 // Fails to compile when the contract gains an action this list (and so the translations) lacks.
@@ -99,6 +112,9 @@ const RESOURCE_TYPES = new Set([
   'value_tier_settings',
   'trigger',
   'campaign',
+  'export',
+  'approval_request',
+  'approval_policy',
 ]);
 
 const FIELD_LABELS: Record<string, string> = {
@@ -144,6 +160,15 @@ const FIELD_LABELS: Record<string, string> = {
   autoMergeOnScan: 'dataQuality.settings.autoMergeOnScan',
   staleAfterDays: 'dataQuality.settings.staleAfterDays',
   sourceTrust: 'dataQuality.settings.sourceTrust',
+  approverRole: 'approvals.fields.approverRole',
+  requestedBy: 'approvals.fields.requestedBy',
+  comment: 'approvals.fields.decisionComment',
+  approvalId: 'audit.fields.approvalId',
+  expiresAfterHours: 'approvals.policies.expiresAfterHours',
+  rowThreshold: 'approvals.policies.rowThreshold',
+  requesterRoles: 'approvals.policies.requesterRoles',
+  rolesBefore: 'approvals.details.rolesBefore',
+  rolesAfter: 'approvals.details.rolesAfter',
 };
 
 /** Fields whose values are codes of an enum with labels under `enums.<name>`. */
@@ -163,6 +188,10 @@ const ENUM_FIELDS: Record<string, string> = {
   onDuplicate: 'duplicatePolicy',
   sourceTrust: 'sourceChannel',
   serviceStatus: 'serviceStatus',
+  approverRole: 'staffRole',
+  requesterRoles: 'staffRole',
+  rolesBefore: 'staffRole',
+  rolesAfter: 'staffRole',
 };
 
 /** How an absent value reads: null, undefined, an empty string or an empty list. */
@@ -199,9 +228,14 @@ function formatScalar(field: string, value: unknown, context: TAuditValueContext
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return JSON.stringify(value);
+  // In an approval's entries `kind` is what was asked for, not a customer's kind.
+  if (field === 'kind' && context.action.startsWith('approval')) {
+    return t(`approvals.kinds.${value}`, { defaultValue: value });
+  }
   const enumName = ENUM_FIELDS[field];
   if (enumName) return t(`enums.${enumName}.${value}`, { defaultValue: value });
-  if (field === 'ownerId') return context.userName(value) ?? t('history.unknownUser');
+  if (field === 'ownerId' || field === 'requestedBy')
+    return context.userName(value) ?? t('history.unknownUser');
   if (field === 'deletedAt') return context.formatDateTime(value);
   if (field === 'reason' && context.action === 'auth.sign_in_failed') {
     return t(`audit.signInFailure.${value}`, { defaultValue: value });

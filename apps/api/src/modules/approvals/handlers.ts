@@ -1,0 +1,55 @@
+import { actorContextOf, viewerOf } from '../../http/authorize';
+import type { OperationHandler } from '../../http/contract';
+import { decideApproval } from './decisions';
+import { listApprovalPolicies, updateApprovalPolicy } from './requests';
+import {
+  cancelApprovalRequest,
+  countPendingApprovals,
+  listApprovalRequests,
+  loadApprovalRequest,
+} from './service';
+
+type ApprovalOperations =
+  | 'listApprovals'
+  | 'countPendingApprovals'
+  | 'getApproval'
+  | 'decideApproval'
+  | 'cancelApproval'
+  | 'listApprovalPolicies'
+  | 'updateApprovalPolicy';
+
+export const approvalsHandlers: { [K in ApprovalOperations]: OperationHandler<K> } = {
+  async listApprovals(request) {
+    return listApprovalRequests(request.server.db, viewerOf(request), request.query);
+  },
+  async countPendingApprovals(request) {
+    return countPendingApprovals(request.server.db, viewerOf(request));
+  },
+  async getApproval(request) {
+    return loadApprovalRequest(request.server.db, viewerOf(request), request.params.approvalId);
+  },
+  async decideApproval(request) {
+    const { db, jobs, config } = request.server;
+    return decideApproval(
+      db,
+      actorContextOf(request),
+      { jobs, dataDir: config.dataDir },
+      {
+        id: request.params.approvalId,
+        decision: request.body,
+      },
+    );
+  },
+  async cancelApproval(request) {
+    return cancelApprovalRequest(request.server.db, actorContextOf(request), request.params.approvalId);
+  },
+  async listApprovalPolicies(request) {
+    return listApprovalPolicies(request.server.db);
+  },
+  async updateApprovalPolicy(request) {
+    const db = request.server.db;
+    return db.transaction((tx) =>
+      updateApprovalPolicy(tx, actorContextOf(request).audit, request.params.kind, request.body),
+    );
+  },
+};

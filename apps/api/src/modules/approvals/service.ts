@@ -1,0 +1,181 @@
+/** Reading approval requests, withdrawing one's own, and expiring those left unanswered. */
+import type { components } from '@cims/api-client';
+import { and, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database, Queryable } from '../../db/client';
+import { approvalRequests, staffUsers } from '../../db/schema';
+import type { RequestActor } from '../../http/authorize';
+import { DomainError } from '../../http/errors';
+import type { Viewer } from '../access/policies';
+import { appendAuditEntry, systemAuditContext } from '../audit/service';
+import { refuseExport } from '../exports/service';
+import type { ApprovalRequestRow } from './requests';
+
+type Schemas = components['schemas'];
+
+const requester = alias(staffUsers, 'requester');
+const decider = alias(staffUsers, 'decider');
+
+/** Roles that may read every request (oversight), besides requesters and approvers. */
+const overseerRoles = ['admin', 'compliance', 'auditor'];
+
+const sourceNames: Record<string, string> = {
+  customers: '客户列表 customer list',
+  segment: '分群 segment',
+  work_orders: '工单列表 work-order list',
+  dashboard: '看板报告 dashboard report',
+};
+
+function summaryOf(row: ApprovalRequestRow): string {
+  const d = row.details as Record<string, unknown>;
+  switch (row.kind) {
+    case 'export':
+      return `导出 ${d.rows} 行${sourceNames[String(d.source)] ?? d.source}（${String(d.format).toUpperCase()}）/ Export of ${d.rows} rows`;
+    case 'reveal':
+      return `查看客户敏感字段明文 ${d.field} / Reveal ${d.field} of a customer`;
+    case 'role_change':
+      return d.userId
+        ? `调整 ${d.userName} 的角色：${(d.rolesBefore as string[]).join(', ')} → ${(d.rolesAfter as string[]).join(', ')} / Change ${d.userName}'s roles`
+        : `修改角色 ${d.role} 的访问策略 / Change the access policy of ${d.role}`;
+    case 'erasure':
+      return `删除客户个人信息（不可恢复）/ Erase a customer's personal data${d.requestReference ? ` (${d.requestReference})` : ''}`;
+  }
+}
+
+export function mayDecide(viewer: Viewer, row: ApprovalRequestRow) {
+  return (
+    row.status === 'pending' &&
+    row.expiresAt > new Date() &&
+    row.requestedBy !== viewer.userId &&
+    viewer.roles.some((role) => role === row.approverRole)
+  );
+}
+
+function selectRequests(db: Queryable) {
+  return db
+    .select({
+      request: approvalRequests,
+      requesterName: requester.displayName,
+      deciderName: decider.displayName,
+    })
+    .from(approvalRequests)
+    .innerJoin(requester, eq(requester.id, approvalRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, approvalRequests.decidedBy));
+}
+
+type SelectedRequest = Awaited<ReturnType<ReturnType<typeof selectRequests>['where']>>[number];
+
+function toApprovalRequest(viewer: Viewer, selected: SelectedRequest): Schemas['ApprovalRequest'] {
+  const row = selected.request;
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    summary: summaryOf(row),
+    reason: row.reason,
+    details: row.details,
+    requestedBy: { id: row.requestedBy, displayName: selected.requesterName },
+    requestedAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    approverRole: row.approverRole as Schemas['StaffRole'],
+    decidedBy: row.decidedBy ? { id: row.decidedBy, displayName: selected.deciderName ?? '' } : null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    decisionComment: row.decisionComment,
+    canDecide: mayDecide(viewer, row),
+    usedAt: row.usedAt?.toISOString() ?? null,
+  };
+}
+
+export async function loadApprovalRequest(db: Queryable, viewer: Viewer, id: string) {
+  const [selected] = await selectRequests(db).where(eq(approvalRequests.id, id));
+  const row = selected?.request;
+  const maySee =
+    row &&
+    (row.requestedBy === viewer.userId ||
+      viewer.roles.some((role) => role === row.approverRole || overseerRoles.includes(role)));
+  if (!selected || !maySee) throw new DomainError('not_found', 'No such approval request.');
+  return toApprovalRequest(viewer, selected);
+}
+
+export async function listApprovalRequests(
+  db: Database,
+  viewer: Viewer,
+  input: { view?: 'to_decide' | 'mine' | 'all'; status?: Schemas['ApprovalStatus'] },
+) {
+  await expireApprovals(db);
+  const view = input.view ?? 'to_decide';
+  const me = viewer.userId ?? '00000000-0000-0000-0000-000000000000';
+  let scope: SQL | undefined;
+  if (view === 'mine') scope = eq(approvalRequests.requestedBy, me);
+  else if (view === 'to_decide')
+    scope = and(
+      eq(approvalRequests.status, 'pending'),
+      inArray(approvalRequests.approverRole, viewer.roles.length > 0 ? viewer.roles : ['-']),
+      sql`${approvalRequests.requestedBy} <> ${me}`,
+    );
+  else if (!viewer.roles.some((role) => overseerRoles.includes(role)))
+    throw new DomainError('forbidden', 'Only administrators, compliance and auditors see every request.');
+  const rows = await selectRequests(db)
+    .where(and(scope, input.status ? eq(approvalRequests.status, input.status) : undefined))
+    .orderBy(desc(approvalRequests.createdAt))
+    .limit(200);
+  return { items: rows.map((selected) => toApprovalRequest(viewer, selected)) };
+}
+
+export async function countPendingApprovals(db: Queryable, viewer: Viewer) {
+  const me = viewer.userId ?? '00000000-0000-0000-0000-000000000000';
+  const [row] = await db
+    .select({
+      toDecide: sql<number>`count(*) FILTER (WHERE ${approvalRequests.requestedBy} <> ${me}
+        AND ${approvalRequests.approverRole} = ANY(${sql.param(viewer.roles)}::text[]))::int`,
+      mineWaiting: sql<number>`count(*) FILTER (WHERE ${approvalRequests.requestedBy} = ${me})::int`,
+    })
+    .from(approvalRequests)
+    .where(and(eq(approvalRequests.status, 'pending'), sql`${approvalRequests.expiresAt} > now()`));
+  return { toDecide: row?.toDecide ?? 0, mineWaiting: row?.mineWaiting ?? 0 };
+}
+
+/** Settles a request that is no longer pending for the thing it held (an export is refused). */
+export async function settleHeldAction(tx: Queryable, row: ApprovalRequestRow, why: string) {
+  if (row.kind === 'export')
+    await refuseExport(tx, String((row.details as { exportId: string }).exportId), why);
+}
+
+export async function cancelApprovalRequest(db: Database, actor: RequestActor, id: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(approvalRequests).where(eq(approvalRequests.id, id)).for('update');
+    if (!row || row.requestedBy !== actor.viewer.userId)
+      throw new DomainError('not_found', 'No such approval request of yours.');
+    if (row.status !== 'pending') throw new DomainError('conflict', `The request is ${row.status} already.`);
+    await tx.update(approvalRequests).set({ status: 'cancelled' }).where(eq(approvalRequests.id, id));
+    await settleHeldAction(tx, row, '申请已撤回 The request was withdrawn.');
+    await appendAuditEntry(tx, actor.audit, {
+      action: 'approval.cancel',
+      resourceType: 'approval_request',
+      resourceId: id,
+      details: { kind: row.kind },
+    });
+  });
+  return loadApprovalRequest(db, actor.viewer, id);
+}
+
+/** Requests left pending past their expiry become `expired` (hourly, and before reading or deciding). */
+export async function expireApprovals(db: Database) {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(approvalRequests)
+      .set({ status: 'expired' })
+      .where(and(eq(approvalRequests.status, 'pending'), lte(approvalRequests.expiresAt, new Date())))
+      .returning();
+    for (const row of expired) {
+      await settleHeldAction(tx, row, '审批已过期 The approval request expired unanswered.');
+      await appendAuditEntry(tx, systemAuditContext('approval expiry'), {
+        action: 'approval.expire',
+        resourceType: 'approval_request',
+        resourceId: row.id,
+        details: { kind: row.kind },
+      });
+    }
+    return { expiredApprovals: expired.length };
+  });
+}
