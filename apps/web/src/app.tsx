@@ -1,7 +1,9 @@
+import { operationRoles } from '@cims/api-client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AccessPoliciesPage } from './features/access/access-policies-page';
+import { APPROVAL_POLICY_READ_ROLES } from './features/approvals/approval-roles';
 import { AuditLogPage } from './features/audit/audit-log-page';
 import { RequireRoles } from './features/auth/require-roles';
 import { RequireSession } from './features/auth/require-session';
@@ -224,6 +226,20 @@ const router = createBrowserRouter([
         lazy: lazyPage(TASK_ROLES, async () => (await import('./features/tasks/tasks-page')).TasksPage),
       },
       {
+        path: 'exports',
+        lazy: lazyPage(
+          operationRoles.listExports,
+          async () => (await import('./features/exports/exports-page')).ExportsPage,
+        ),
+      },
+      {
+        path: 'tags',
+        lazy: lazyPage(
+          operationRoles.listTags,
+          async () => (await import('./features/tags/tags-page')).TagsPage,
+        ),
+      },
+      {
         path: 'work-orders',
         lazy: lazyPage(
           WORK_ORDER_ROLES,
@@ -266,6 +282,28 @@ const router = createBrowserRouter([
             <AccessPoliciesPage />
           </RequireRoles>
         ),
+      },
+      {
+        path: 'users',
+        lazy: lazyPage(
+          ACCESS_POLICY_READ_ROLES,
+          async () => (await import('./features/users/users-page')).UsersPage,
+        ),
+      },
+      {
+        path: 'approvals',
+        lazy: lazyPage(null, async () => (await import('./features/approvals/approvals-page')).ApprovalsPage),
+      },
+      {
+        path: 'approvals/policies',
+        lazy: lazyPage(
+          APPROVAL_POLICY_READ_ROLES,
+          async () => (await import('./features/approvals/approval-policies-page')).ApprovalPoliciesPage,
+        ),
+      },
+      {
+        path: 'approvals/:approvalId',
+        lazy: lazyPage(null, async () => (await import('./features/approvals/approvals-page')).ApprovalPage),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

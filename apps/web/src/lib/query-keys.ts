@@ -1,4 +1,4 @@
-import type { components, ListCustomersQuery } from '@cims/api-client';
+import type { components, ListCustomersQuery, paths } from '@cims/api-client';
 
 /*
  * The query-key factories that several features invalidate. Customers and tasks invalidate each other's
@@ -16,6 +16,9 @@ export type TCustomerFilters = Pick<
   | 'cityCode'
   | 'createdFrom'
   | 'createdTo'
+  | 'orderedFrom'
+  | 'orderedTo'
+  | 'orderChannel'
   | 'valueTier'
   | 'segmentId'
   | 'qualityBelow'
@@ -45,7 +48,46 @@ export const customerKeys = {
   orders: (id: string) => [...customerKeys.all, 'orders', id] as const,
 };
 
+/**
+ * The caller's exports. Here rather than in features/exports because an approval decision moves an
+ * export on (queued or rejected), so the approvals feature invalidates them too.
+ */
+export const exportKeys = {
+  all: ['exports'] as const,
+  list: () => [...exportKeys.all, 'list'] as const,
+  details: () => [...exportKeys.all, 'detail'] as const,
+  detail: (id: string) => [...exportKeys.details(), id] as const,
+};
+
+/**
+ * Tag definitions and their customer counts. Here because tagging customers (bulk, the customer form,
+ * trigger runs) changes the counts, and the tag chips everywhere read the definitions.
+ */
+export const tagKeys = {
+  all: ['tags'] as const,
+  list: () => [...tagKeys.all, 'list'] as const,
+};
+
 export const taskKeys = {
   all: ['tasks'] as const,
   open: () => [...taskKeys.all, 'open'] as const,
+};
+
+type TApprovalView = NonNullable<paths['/api/v1/approvals']['get']['parameters']['query']>['view'];
+type TApprovalStatus = components['schemas']['ApprovalStatus'];
+
+/**
+ * Approval requests: made from the customer page (reveal, erasure), the access policies and the users
+ * page, decided on the approvals page, counted in the navigation; so their keys live here too.
+ */
+export const approvalKeys = {
+  all: ['approvals'] as const,
+  lists: () => [...approvalKeys.all, 'list'] as const,
+  list: (view: TApprovalView, status: TApprovalStatus | undefined) =>
+    [...approvalKeys.lists(), { view, status }] as const,
+  details: () => [...approvalKeys.all, 'detail'] as const,
+  detail: (id: string) => [...approvalKeys.details(), id] as const,
+  pendingCount: () => [...approvalKeys.all, 'pending-count'] as const,
+  /** Its own root: a decision changes requests, never the policies. */
+  policies: () => ['approval-policies'] as const,
 };

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
 import { translateValidationMessage } from '../../lib/validation-messages';
+import { ApprovalHeldNotice } from '../approvals/approval-held-notice';
+import type { TApprovalRequest } from '../approvals/approval-outcome';
 import { useSession } from '../auth/queries';
 import { ACCESS_POLICY_EDIT_ROLES, hasAnyRole, type TStaffRole } from '../auth/roles';
 import {
@@ -11,6 +13,7 @@ import {
   STAFF_ROLES,
   type TFieldAccess,
 } from './access-options';
+import { AccessTabs } from './access-tabs';
 import {
   type TAccessPolicy,
   type TAccessPolicyUpdate,
@@ -79,9 +82,12 @@ function settingsOf(policy: TAccessPolicy): TAccessPolicyUpdate {
 function PolicyEditRow({
   policy,
   onDone,
+  onHeld,
 }: {
   policy: TAccessPolicy;
   onDone: (saved: TStaffRole | null) => void;
+  /** The change waits for an approver (the `role_change` approval policy is on). */
+  onHeld: (approval: TApprovalRequest) => void;
 }) {
   const { t } = useTranslation();
   const firstControlRef = useRef<HTMLSelectElement>(null);
@@ -97,7 +103,10 @@ function PolicyEditRow({
   }, []);
 
   const save = () =>
-    update.mutate({ role: policy.role, body: draft }, { onSuccess: () => onDone(policy.role) });
+    update.mutate(
+      { role: policy.role, body: draft },
+      { onSuccess: (outcome) => (outcome.isHeld ? onHeld(outcome.approval) : onDone(policy.role)) },
+    );
 
   const problems = isApiError(update.error)
     ? (update.error.problem.errors ?? []).map((error) => translateValidationMessage(t, error.message))
@@ -198,10 +207,12 @@ export function AccessPoliciesPage() {
   const canEdit = hasAnyRole(session.data?.user, ACCESS_POLICY_EDIT_ROLES);
   const [editingRole, setEditingRole] = useState<TStaffRole | null>(null);
   const [savedRole, setSavedRole] = useState<TStaffRole | null>(null);
+  const [heldApproval, setHeldApproval] = useState<TApprovalRequest | null>(null);
   const [lastEditedRole, setLastEditedRole] = useState<TStaffRole | null>(null);
 
   const startEditing = (role: TStaffRole) => {
     setSavedRole(null);
+    setHeldApproval(null);
     setLastEditedRole(null);
     setEditingRole(role);
   };
@@ -211,12 +222,14 @@ export function AccessPoliciesPage() {
       <div className="page-header">
         <h1>{t('access.title')}</h1>
       </div>
+      <AccessTabs />
       <p className="muted page-intro">{canEdit ? t('access.intro') : t('access.readOnly')}</p>
       {savedRole && (
         <div className="banner banner--success" role="status">
           {t('access.saved', { role: t(`enums.staffRole.${savedRole}`) })}
         </div>
       )}
+      {heldApproval && <ApprovalHeldNotice approval={heldApproval} />}
       {policies.isPending && (
         <p className="muted" role="status">
           {t('common.loading')}
@@ -263,6 +276,11 @@ export function AccessPoliciesPage() {
                       setLastEditedRole(policy.role);
                       setEditingRole(null);
                       setSavedRole(saved);
+                    }}
+                    onHeld={(approval) => {
+                      setLastEditedRole(policy.role);
+                      setEditingRole(null);
+                      setHeldApproval(approval);
                     }}
                   />
                 ) : (

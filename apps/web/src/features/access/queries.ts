@@ -1,7 +1,8 @@
 import type { components, Session } from '@cims/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
-import { customerKeys } from '../../lib/query-keys';
+import { approvalKeys, customerKeys } from '../../lib/query-keys';
+import { unwrapHeldOr } from '../approvals/approval-outcome';
 import { auditKeys } from '../audit/queries';
 import { sessionKeys } from '../auth/queries';
 import type { TStaffRole } from '../auth/roles';
@@ -23,12 +24,19 @@ export function useAccessPolicies() {
 
 export type TUpdateAccessPolicyInput = { role: TStaffRole; body: TAccessPolicyUpdate };
 
+/** Applied at once (200), or held for an approver when the `role_change` approval policy is on (202). */
 export function useUpdateAccessPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ role, body }: TUpdateAccessPolicyInput) =>
-      unwrap(api.PUT('/api/v1/access-policies/{role}', { params: { path: { role } }, body })),
-    onSuccess: (_policy, { role }) => {
+      unwrapHeldOr(api.PUT('/api/v1/access-policies/{role}', { params: { path: { role } }, body })),
+    onSuccess: (outcome, { role }) => {
+      if (outcome.isHeld) {
+        return Promise.all([
+          queryClient.invalidateQueries({ queryKey: approvalKeys.all }),
+          queryClient.invalidateQueries({ queryKey: auditKeys.lists() }),
+        ]);
+      }
       const session = queryClient.getQueryData<Session | null>(sessionKeys.me());
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: accessPolicyKeys.list(), exact: true }),

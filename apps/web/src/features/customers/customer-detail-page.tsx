@@ -5,6 +5,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useFormatters, useUiLocale } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
+import { TagChips } from '../tags/tag-chip';
 import { TaskCreateForm } from '../tasks/task-create-form';
 import { CustomerWorkOrders } from '../work-orders/customer-work-orders';
 import { WorkOrderCreateForm } from '../work-orders/work-order-create-form';
@@ -16,6 +17,7 @@ import { CustomerOrders } from './customer-orders';
 import { CustomerQualityCard } from './customer-quality-card';
 import { CustomerTimeline } from './customer-timeline';
 import { Term } from './description-term';
+import { ErasureControl } from './erasure-control';
 import { InteractionForm } from './interaction-form';
 import { LifecycleBadge } from './lifecycle-badge';
 import { useCustomer360, useDeleteCustomer, useRestoreCustomer } from './queries';
@@ -447,15 +449,7 @@ export function CustomerDetailPage() {
               )}
               {record.deletedAt && <span className="badge badge--danger">{t('customers.deleted')}</span>}
             </div>
-            {record.tags.length > 0 && (
-              <ul className="tag-list" aria-label={t('fields.tags')}>
-                {record.tags.map((tag) => (
-                  <li key={tag} className="tag">
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <TagChips tags={record.tags} label={t('fields.tags')} />
           </div>
         </div>
         <div className="customer-header__actions">
@@ -466,6 +460,7 @@ export function CustomerDetailPage() {
             </Link>
           )}
           <DeleteControls customer={record} />
+          <ErasureControl customer={record} />
         </div>
       </section>
       {form === 'interaction' && <InteractionForm customerId={record.id} onDone={closeForm} />}

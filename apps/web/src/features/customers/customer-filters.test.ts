@@ -15,6 +15,29 @@ describe('customer filters in the URL', () => {
     expect(filtersFromParams(params)).toEqual({});
   });
 
+  it('round-trip the ordered-in period and channel of a dashboard drill-down', () => {
+    const filters: TCustomerFilters = {
+      orderedFrom: '2026-02-28T16:00:00.000Z',
+      orderedTo: '2026-03-31T16:00:00.000Z',
+      orderChannel: 'offline',
+    };
+    const params = paramsFromFilters(filters);
+    expect(params.getAll('orderedFrom')).toEqual(['2026-02-28T16:00:00.000Z']);
+    expect(filtersFromParams(params)).toEqual(filters);
+  });
+
+  it('read an ordered-in instant with an offset as the instant it is, and drop unreadable ones', () => {
+    expect(
+      filtersFromParams(
+        new URLSearchParams({
+          orderedFrom: '2026-03-01T00:00:00+08:00',
+          orderedTo: 'soon',
+          orderChannel: 'app',
+        }),
+      ),
+    ).toEqual({ orderedFrom: '2026-02-28T16:00:00.000Z' });
+  });
+
   it('leave an unticked stale filter out of the address', () => {
     expect(paramsFromFilters({ stale: false }).toString()).toBe('');
   });

@@ -12,6 +12,7 @@ import {
   CUSTOMER_STATUSES,
   isOneOf,
   LIFECYCLE_STAGES,
+  ORDER_CHANNELS,
   VALUE_TIERS,
 } from './enums';
 import { QUALITY_BELOW_OPTIONS } from './quality';
@@ -45,6 +46,12 @@ export function filtersFromParams(params: URLSearchParams): TCustomerFilters {
   if (createdFrom) filters.createdFrom = createdFrom;
   const createdTo = instantParam(params.get('createdTo'));
   if (createdTo) filters.createdTo = createdTo;
+  const orderedFrom = instantParam(params.get('orderedFrom'));
+  if (orderedFrom) filters.orderedFrom = orderedFrom;
+  const orderedTo = instantParam(params.get('orderedTo'));
+  if (orderedTo) filters.orderedTo = orderedTo;
+  const orderChannel = params.get('orderChannel');
+  if (isOneOf(ORDER_CHANNELS, orderChannel)) filters.orderChannel = orderChannel;
   const valueTier = params.get('valueTier');
   if (isOneOf(VALUE_TIERS, valueTier)) filters.valueTier = valueTier;
   const segmentId = params.get('segmentId');
@@ -158,6 +165,34 @@ export function CustomerFilters({
           onChange={(event) => set('createdTo', fromDateTimeLocal(event.target.value) ?? '')}
         />
       </div>
+      <div className="field">
+        <label htmlFor={id('orderedFrom')}>{t('filters.orderedFrom')}</label>
+        <input
+          id={id('orderedFrom')}
+          type="datetime-local"
+          value={value.orderedFrom ? toDateTimeLocal(new Date(value.orderedFrom)) : ''}
+          onChange={(event) => set('orderedFrom', fromDateTimeLocal(event.target.value) ?? '')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id('orderedTo')}>{t('filters.orderedTo')}</label>
+        <input
+          id={id('orderedTo')}
+          type="datetime-local"
+          value={value.orderedTo ? toDateTimeLocal(new Date(value.orderedTo)) : ''}
+          onChange={(event) => set('orderedTo', fromDateTimeLocal(event.target.value) ?? '')}
+        />
+      </div>
+      <SelectFilter
+        id={id('orderChannel')}
+        label={t('filters.orderChannel')}
+        value={value.orderChannel}
+        options={ORDER_CHANNELS.map((channel) => ({
+          value: channel,
+          label: t(`enums.orderChannel.${channel}`),
+        }))}
+        onChange={(next) => set('orderChannel', next as TCustomerFilters['orderChannel'] | '')}
+      />
       <SelectFilter
         id={id('valueTier')}
         label={t('fields.valueTier')}

@@ -3,11 +3,20 @@ import { formatPhoneNational } from '@cims/schemas';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFormatters, useUiLocale } from '../../lib/format';
+import type { TRowSelection } from '../tags/customer-selection';
+import { SelectAllCell, SelectRowCell } from '../tags/selection-cells';
+import { TagChips } from '../tags/tag-chip';
 import { formatAddressPlace } from './address-format';
 import { LifecycleBadge } from './lifecycle-badge';
 import { QualityScore } from './quality-score';
 
-function CustomerRow({ customer }: { customer: CustomerSummary }) {
+function CustomerRow({
+  customer,
+  selection,
+}: {
+  customer: CustomerSummary;
+  selection: TRowSelection | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const locale = useUiLocale();
@@ -18,6 +27,9 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
   );
   return (
     <tr>
+      {selection && (
+        <SelectRowCell selection={selection} id={customer.id} displayName={customer.displayName} />
+      )}
       <th scope="row" data-label={t('fields.displayName')}>
         <Link to={`/customers/${customer.id}`} className="customer-link">
           {customer.displayName}
@@ -36,17 +48,7 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
         <QualityScore score={customer.qualityScore} />
       </td>
       <td data-label={t('fields.tags')}>
-        {customer.tags.length > 0 ? (
-          <span className="tag-list">
-            {customer.tags.map((tag) => (
-              <span key={tag} className="tag">
-                {tag}
-              </span>
-            ))}
-          </span>
-        ) : (
-          '—'
-        )}
+        {customer.tags.length > 0 ? <TagChips tags={customer.tags} /> : '—'}
       </td>
       <td data-label={t('fields.owner')} className="nowrap">
         {customer.owner?.displayName ?? '—'}
@@ -62,9 +64,12 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
 export function CustomerTable({
   customers,
   caption,
+  selection,
 }: {
   customers: readonly CustomerSummary[];
   caption: string;
+  /** Tick boxes per row and for the page, where the rows can be acted on together (the customer list). */
+  selection?: TRowSelection;
 }) {
   const { t } = useTranslation();
   return (
@@ -73,6 +78,7 @@ export function CustomerTable({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            {selection && <SelectAllCell selection={selection} />}
             <th scope="col">{t('fields.displayName')}</th>
             <th scope="col">{t('fields.phone')}</th>
             <th scope="col">{t('fields.region')}</th>
@@ -85,7 +91,7 @@ export function CustomerTable({
         </thead>
         <tbody>
           {customers.map((customer) => (
-            <CustomerRow key={customer.id} customer={customer} />
+            <CustomerRow key={customer.id} customer={customer} selection={selection} />
           ))}
         </tbody>
       </table>

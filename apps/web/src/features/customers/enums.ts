@@ -22,6 +22,10 @@ export const VALUE_TIERS = ['A', 'B', 'C', 'D'] as const satisfies readonly NonN
   ListCustomersQuery['valueTier']
 >[];
 export const CUSTOMER_STATUSES = ['active', 'deleted'] as const;
+/** 订单渠道, for "ordered in" filters and the dashboard's purchase trend. */
+export const ORDER_CHANNELS = ['online', 'offline', 'other'] as const satisfies readonly NonNullable<
+  ListCustomersQuery['orderChannel']
+>[];
 /** The list's sort choices, the default (newest first) first. */
 export const CUSTOMER_SORTS = [
   '-createdAt',

@@ -7,7 +7,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, toEtag, unwrap } from '../../lib/api';
-import { customerKeys, type TCustomerFilters, taskKeys } from '../../lib/query-keys';
+import { approvalKeys, customerKeys, type TCustomerFilters, taskKeys } from '../../lib/query-keys';
+import { unwrapHeldOr } from '../approvals/approval-outcome';
 
 export type { TCustomerFilters };
 
@@ -249,19 +250,45 @@ export type TRevealInput = { id: string; field: components['schemas']['Sensitive
 /**
  * Plain values of one masked field. They are deliberately kept out of the query cache: the caller shows
  * them while it is mounted and they are gone afterwards. The reveal is audited, so the history changes.
+ * Where the reveal policy names the caller's role, the API holds the reveal for approval (202) instead;
+ * once approved, the same reveal answers with the values, once.
  */
 export function useRevealCustomerField() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, field, reason }: TRevealInput) =>
-      unwrap(
+      unwrapHeldOr(
         api.POST('/api/v1/customers/{customerId}/reveal', {
           params: { path: { customerId: id } },
           body: { field, reason },
         }),
       ),
-    onSuccess: (_data, { id }) =>
-      queryClient.invalidateQueries({ queryKey: customerKeys.history(id), exact: true }),
+    onSuccess: (_outcome, { id }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: customerKeys.history(id), exact: true }),
+        // A new request, or an approved one now used: the requester's lists and count change.
+        queryClient.invalidateQueries({ queryKey: approvalKeys.all }),
+      ]),
+  });
+}
+
+export type TEraseInput = { id: string; body: components['schemas']['ErasureRequest'] };
+
+/** 删除个人信息: irreversible when done (200); held for an approver when the erasure policy is on (202). */
+export function useEraseCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: TEraseInput) =>
+      unwrapHeldOr(
+        api.POST('/api/v1/customers/{customerId}/erasure', { params: { path: { customerId: id } }, body }),
+      ),
+    onSuccess: (outcome, { id }) =>
+      outcome.isHeld
+        ? queryClient.invalidateQueries({ queryKey: approvalKeys.all })
+        : Promise.all([
+            invalidateAfterWrite(queryClient, id),
+            queryClient.invalidateQueries({ queryKey: customerKeys.detail(id), exact: true }),
+          ]),
   });
 }
 

@@ -2,6 +2,8 @@ import type { components } from '@cims/api-client';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
+import { ApprovalHeldNotice } from '../approvals/approval-held-notice';
+import type { TApprovalRequest } from '../approvals/approval-outcome';
 import { useRevealCustomerField } from './queries';
 
 type TSensitiveField = components['schemas']['SensitiveField'];
@@ -10,7 +12,9 @@ const MIN_REASON_LENGTH = 4;
 
 /**
  * 查看明文: asks why, then shows the plain value(s) of one masked field. The API refuses roles that may not
- * reveal and records every reveal with its reason; the values live only in this component's state.
+ * reveal and records every reveal with its reason; the values live only in this component's state. Where
+ * the reveal needs approval the answer is the request instead: the control says so and links to it, and
+ * once it is approved the same reveal (asked again) shows the value.
  */
 export function RevealControl({ customerId, field }: { customerId: string; field: TSensitiveField }) {
   const { t } = useTranslation();
@@ -19,6 +23,7 @@ export function RevealControl({ customerId, field }: { customerId: string; field
   const [isAsking, setIsAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [values, setValues] = useState<string[] | null>(null);
+  const [held, setHeld] = useState<TApprovalRequest | null>(null);
 
   if (values) {
     return (
@@ -34,13 +39,19 @@ export function RevealControl({ customerId, field }: { customerId: string; field
 
   if (!isAsking) {
     return (
-      <button
-        type="button"
-        className="button button--ghost button--small reveal__open"
-        onClick={() => setIsAsking(true)}
-      >
-        {t('reveal.button', { field: t(`reveal.fields.${field}`) })}
-      </button>
+      <>
+        {held && <ApprovalHeldNotice approval={held} isCompact />}
+        <button
+          type="button"
+          className="button button--ghost button--small reveal__open"
+          onClick={() => {
+            setHeld(null);
+            setIsAsking(true);
+          }}
+        >
+          {t(held ? 'reveal.afterApproval' : 'reveal.button', { field: t(`reveal.fields.${field}`) })}
+        </button>
+      </>
     );
   }
 
@@ -50,8 +61,9 @@ export function RevealControl({ customerId, field }: { customerId: string; field
     reveal.mutate(
       { id: customerId, field, reason: reason.trim() },
       {
-        onSuccess: (result) => {
-          setValues(result.values);
+        onSuccess: (outcome) => {
+          if (outcome.isHeld) setHeld(outcome.approval);
+          else setValues(outcome.result.values);
           setIsAsking(false);
           setReason('');
         },

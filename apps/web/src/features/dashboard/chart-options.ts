@@ -133,7 +133,7 @@ export function purchaseMonths(
   return [...byKey.values()];
 }
 
-/** Stacked bars of orders per channel, with revenue as a line on its own axis. */
+/** Stacked bars of orders per channel, with revenue as a line on its own axis; both open the month. */
 export function purchaseTrendOption(
   months: readonly TPurchaseMonth[],
   channels: readonly { channel: TOrderChannel; name: string }[],
@@ -157,6 +157,7 @@ export function purchaseTrendOption(
           name,
           stack: 'orders',
           barMaxWidth: 32,
+          cursor: 'pointer',
           data: months.map((month) => month.orders[channel] ?? 0),
         }),
       ),
@@ -164,6 +165,8 @@ export function purchaseTrendOption(
         type: 'line',
         name: revenueName,
         yAxisIndex: 1,
+        cursor: 'pointer',
+        triggerLineEvent: true,
         data: months.map((month) => month.revenueCents / 100),
       },
     ],

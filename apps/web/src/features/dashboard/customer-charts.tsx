@@ -1,7 +1,7 @@
 import { getRegionName } from '@cims/schemas';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useFormatters, useUiLocale } from '../../lib/format';
 import { ChartCard, DatumTable, useFollowLink } from './chart-card';
 import {
@@ -18,8 +18,14 @@ import {
   ORDER_CHANNELS,
   type TDashboardFilters,
   type TDashboardQuery,
+  type TOrderChannel,
 } from './dashboard-filters';
-import { customerDrillHref, customerListHref, type TDashboardChartName } from './drill-down';
+import {
+  customerDrillHref,
+  customerListHref,
+  purchaseDrillHref,
+  type TDashboardChartName,
+} from './drill-down';
 import { EChart } from './echart';
 import { useDashboardChart } from './queries';
 
@@ -174,13 +180,14 @@ export function NewCustomersCard(props: TChartProps) {
 }
 
 /**
- * Paid orders per month by order channel, with their revenue. The customer list has no filter for
- * "bought in a month", so this chart alone does not drill down.
+ * Paid orders per month by order channel, with their revenue. A click on a channel's bar opens the
+ * customers who bought on that channel in that month; on the revenue line, those who bought at all.
  */
 export function PurchaseTrendCard({ filters, query }: TChartProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const locale = useUiLocale();
+  const navigate = useNavigate();
   const result = useDashboardChart('purchase_trend', query);
   const months = useMemo(
     () =>
@@ -203,13 +210,21 @@ export function PurchaseTrendCard({ filters, query }: TChartProps) {
     () => purchaseTrendOption(months, channels, t('dashboard.revenue')),
     [months, channels, t],
   );
+  const drillHref = (month: string, channel: TOrderChannel | undefined) =>
+    purchaseDrillHref({ month, channel, provinceCode: filters.provinceCode, period: query });
+  // The series are the channels' bars, then the revenue line (every channel the dashboard shows).
+  const follow = (dataIndex: number, seriesIndex: number) => {
+    const month = months[dataIndex];
+    const href = month && drillHref(month.key, channels[seriesIndex]?.channel ?? filters.channel);
+    if (href) navigate(href);
+  };
   return (
     <ChartCard
       title={title}
       isLoading={result.isPending && query !== null}
       isError={result.isError}
       isEmpty={false}
-      chart={<EChart option={option} label={title} height={CHART_HEIGHT + 40} />}
+      chart={<EChart option={option} label={title} height={CHART_HEIGHT + 40} onItemClick={follow} />}
       table={
         <table className="data-table">
           <caption className="visually-hidden">{title}</caption>
@@ -228,11 +243,13 @@ export function PurchaseTrendCard({ filters, query }: TChartProps) {
             {months.map((month) => (
               <tr key={month.key}>
                 <th scope="row" data-label={t('dashboard.month')}>
-                  {month.label}
+                  <DrillLink href={drillHref(month.key, filters.channel)}>{month.label}</DrillLink>
                 </th>
                 {channels.map(({ channel, name }) => (
                   <td key={channel} data-label={t('dashboard.ordersIn', { channel: name })}>
-                    {format.number(month.orders[channel] ?? 0)}
+                    <DrillLink href={month.orders[channel] ? drillHref(month.key, channel) : null}>
+                      {format.number(month.orders[channel] ?? 0)}
+                    </DrillLink>
                   </td>
                 ))}
                 <td data-label={t('dashboard.revenue')}>
@@ -245,6 +262,10 @@ export function PurchaseTrendCard({ filters, query }: TChartProps) {
       }
     />
   );
+}
+
+function DrillLink({ href, children }: { href: string | null; children: ReactNode }) {
+  return href ? <Link to={href}>{children}</Link> : children;
 }
 
 /** Customers per value tier; a click opens the tier's customers. */

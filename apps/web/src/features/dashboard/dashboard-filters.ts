@@ -1,11 +1,11 @@
 import type { components } from '@cims/api-client';
 import { getRegionName } from '@cims/schemas';
 import { dayRange, toDateInput } from '../../lib/date-input';
-import { isOneOf } from '../customers/enums';
+import { isOneOf, ORDER_CHANNELS } from '../customers/enums';
+
+export { ORDER_CHANNELS };
 
 export type TOrderChannel = components['schemas']['OrderChannel'];
-
-export const ORDER_CHANNELS = ['online', 'offline', 'other'] as const satisfies readonly TOrderChannel[];
 
 /** The dashboard's filters as the address holds them: whole days, a province, an order channel. */
 export type TDashboardFilters = {

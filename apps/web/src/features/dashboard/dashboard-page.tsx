@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { FilterPanel, SelectFilter } from '../../components/filter-panel';
 import { useCanCall } from '../auth/roles';
+import { ExportButton } from '../exports/export-dialog';
 import {
   CustomersByRegionCard,
   LifecycleFunnelCard,
@@ -47,6 +48,14 @@ export function DashboardPage() {
     <div className="stack">
       <div className="page-header">
         <h1>{t('dashboard.title')}</h1>
+        {query && (
+          <ExportButton
+            label={t('exports.actions.dashboard')}
+            title={t('exports.actions.dashboardTitle')}
+            intro={t('exports.actions.dashboardIntro')}
+            target={{ source: 'dashboard', dashboardFilter: query }}
+          />
+        )}
       </div>
       <FilterPanel fieldsId={`${id}-fields`} activeCount={activeCount}>
         <div className="field">

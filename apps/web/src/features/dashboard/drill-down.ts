@@ -2,11 +2,11 @@ import type { components } from '@cims/api-client';
 import type { TCustomerFilters } from '../../lib/query-keys';
 import { paramsFromFilters } from '../customers/customer-filters';
 import { isOneOf, LIFECYCLE_STAGES, VALUE_TIERS } from '../customers/enums';
-import { monthInstants } from './dashboard-filters';
+import { monthInstants, type TDashboardQuery, type TOrderChannel } from './dashboard-filters';
+
+export { workOrderListHref } from '../work-orders/work-order-filters';
 
 export type TDashboardChartName = components['schemas']['DashboardChartName'];
-type TWorkOrderStatus = components['schemas']['WorkOrderStatus'];
-type TWorkOrderCategory = components['schemas']['WorkOrderCategory'];
 
 /** The customer list with filters, the way its filter bar writes them into the address. */
 export function customerListHref(filters: TCustomerFilters): string {
@@ -16,7 +16,8 @@ export function customerListHref(filters: TCustomerFilters): string {
 
 /**
  * The customer list behind one point of a dashboard chart, within the dashboard's province; null where
- * the list has no matching filter (customers without a region, unscored customers, purchases per month).
+ * the list has no matching filter (customers without a region, unscored customers). The purchase trend's
+ * points are per month and channel: see `purchaseDrillHref`.
  */
 export function customerDrillHref(
   chart: TDashboardChartName,
@@ -41,9 +42,28 @@ export function customerDrillHref(
   }
 }
 
-/** The work-order list filtered by a status or a category. */
-export function workOrderListHref(
-  filter: { status: TWorkOrderStatus } | { category: TWorkOrderCategory },
-): string {
-  return `/work-orders?${new URLSearchParams(filter).toString()}`;
+/**
+ * The customers who bought in one month of the purchase trend (on one channel, for a channel's bar),
+ * within the dashboard's province. A month the chosen period cuts short is cut the same way, so that the
+ * list holds the customers behind the bar's orders; null for a month outside the period.
+ */
+export function purchaseDrillHref(options: {
+  month: string;
+  channel?: TOrderChannel | undefined;
+  provinceCode?: string | undefined;
+  period: Pick<TDashboardQuery, 'from' | 'to'> | null;
+}): string | null {
+  const month = monthInstants(options.month);
+  if (!month) return null;
+  const { period } = options;
+  // ISO instants of toISOString() sort as text.
+  const from = period && period.from > month.from ? period.from : month.from;
+  const to = period && period.to < month.to ? period.to : month.to;
+  if (from >= to) return null;
+  return customerListHref({
+    ...(options.provinceCode ? { provinceCode: options.provinceCode } : {}),
+    orderedFrom: from,
+    orderedTo: to,
+    ...(options.channel ? { orderChannel: options.channel } : {}),
+  });
 }

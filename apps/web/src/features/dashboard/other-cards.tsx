@@ -28,7 +28,7 @@ export function WorkOrdersCard({ query }: { query: TDashboardQuery | null }) {
         key: row.status,
         label: t(`enums.workOrderStatus.${row.status}`),
         value: row.count,
-        href: workOrderListHref({ status: row.status }),
+        href: workOrderListHref({ status: [row.status] }),
       })),
     [stats.data, t],
   );

@@ -6,6 +6,7 @@ import { Stat } from '../../components/stat';
 import { useFormatters } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
 import { CustomerTable } from '../customers/customer-table';
+import { ExportButton } from '../exports/export-dialog';
 import { useUsers } from '../users/queries';
 import { type TSegment, useDeleteSegment, useRefreshSegment, useSegment, useSegmentMembers } from './queries';
 import { describeRule, type TRuleText } from './rule-text';
@@ -72,6 +73,7 @@ function SegmentMembers({ segment }: { segment: TSegment }) {
 
 function SegmentActions({ segment }: { segment: TSegment }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const navigate = useNavigate();
   const canEdit = useCanCall('updateSegment');
   const canDelete = useCanCall('deleteSegment');
@@ -92,6 +94,16 @@ function SegmentActions({ segment }: { segment: TSegment }) {
             {refreshSegment.isPending ? t('segments.refreshing') : t('segments.refresh')}
           </button>
         )}
+        <ExportButton
+          label={t('exports.actions.export')}
+          title={t('exports.actions.segmentTitle')}
+          intro={t('exports.actions.segmentIntro', {
+            segment: segment.name,
+            count: format.number(segment.memberCount),
+          })}
+          target={{ source: 'segment', segmentId: segment.id }}
+          rowCount={segment.memberCount}
+        />
         {canCreateTrigger && (
           <Link to={`/triggers/new?segmentId=${segment.id}`} className="button">
             {t('segments.createTrigger')}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
+import { ApprovalsNavLink } from '../approvals/approvals-nav-link';
 import { useSession } from '../auth/queries';
 import {
   ACCESS_POLICY_READ_ROLES,
@@ -112,6 +113,7 @@ export function AppShell() {
                 {t('nav.tasks')}
               </NavLink>
             )}
+            {user && <ApprovalsNavLink />}
             {hasAnyRole(user, AUDIT_LOG_ROLES) && (
               <NavLink to="/audit" className="topbar__link">
                 {t('nav.audit')}

@@ -1,9 +1,10 @@
-import type { User } from '@cims/api-client';
+import { operationRoles, type User } from '@cims/api-client';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useDismiss } from '../../lib/use-dismiss';
 import { useSignOut } from '../auth/queries';
+import { hasAnyRole } from '../auth/roles';
 
 function initialsOf(name: string): string {
   return name.trim().slice(0, 1).toUpperCase() || '?';
@@ -45,6 +46,16 @@ export function UserMenu({ user }: { user: User }) {
             {user.team && ` · ${user.team}`}
           </span>
         </p>
+        {hasAnyRole(user, operationRoles.listExports) && (
+          <Link to="/exports" className="button button--block button--ghost" onClick={() => setIsOpen(false)}>
+            {t('exports.navLink')}
+          </Link>
+        )}
+        {hasAnyRole(user, operationRoles.listTags) && (
+          <Link to="/tags" className="button button--block button--ghost" onClick={() => setIsOpen(false)}>
+            {t('tags.navLink')}
+          </Link>
+        )}
         <button
           type="button"
           className="button button--block"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { useSession } from '../auth/queries';
@@ -7,7 +8,7 @@ import { hasAnyRole, WORK_ORDER_SETTINGS_ROLES, WORK_ORDER_STATS_ROLES } from '.
  * The work-order area's title and its views: the work orders and, for the roles allowed, statistics
  * and the settings.
  */
-export function WorkOrdersHeader() {
+export function WorkOrdersHeader({ actions }: { actions?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const canSeeStats = hasAnyRole(session.data?.user, WORK_ORDER_STATS_ROLES);
@@ -16,6 +17,7 @@ export function WorkOrdersHeader() {
     <>
       <div className="page-header">
         <h1>{t('workOrders.title')}</h1>
+        {actions}
       </div>
       {(canSeeStats || canEditSettings) && (
         <nav className="tabs" aria-label={t('workOrders.views')}>

@@ -1,55 +1,83 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { FilterPanel, SelectFilter } from '../../components/filter-panel';
 import { LoadMore } from '../../components/load-more';
 import { ToggleButtons } from '../../components/toggle-buttons';
 import { useCanCall } from '../auth/roles';
 import { isOneOf } from '../customers/enums';
+import { ExportButton } from '../exports/export-dialog';
 import { type TWorkOrderFilters, useWorkOrderSettings, useWorkOrders } from './queries';
 import { WorkOrderBoard } from './work-order-board';
+import { WorkOrderFilterChips } from './work-order-filter-chips';
+import {
+  listStateFromParams,
+  paramsFromListState,
+  type TWorkOrderView,
+  WORK_ORDER_VIEWS,
+  workOrderQuery,
+} from './work-order-filters';
 import { WORK_ORDER_CATEGORIES, WORK_ORDER_STATUSES } from './work-order-format';
 import { WorkOrderTable } from './work-order-table';
 import { WorkOrdersHeader } from './work-orders-header';
 
-const VIEWS = ['mine', 'queue', 'all'] as const;
-type TView = (typeof VIEWS)[number];
 const LAYOUTS = ['list', 'board'] as const;
 type TLayout = (typeof LAYOUTS)[number];
 
-type TListFilters = Pick<TWorkOrderFilters, 'status' | 'category' | 'isBreached'>;
-
-function viewFilters(view: TView, queueId: string | undefined): TWorkOrderFilters {
-  if (view === 'mine') return { assignee: 'me' };
-  if (view === 'queue') return queueId ? { queueId } : {};
-  return {};
-}
-
-/** Work orders by view (mine, a team queue, all) as a list or a board by status. */
+/** Work orders by view (mine, a team queue, all) as a list or a board by status, filtered by the address. */
 export function WorkOrdersPage() {
   const { t } = useTranslation();
   const fieldsId = useId();
+  const [searchParams, setSearchParams] = useSearchParams();
   const canReadQueues = useCanCall('getWorkOrderSettings');
   const settings = useWorkOrderSettings(canReadQueues);
   const queues = settings.data?.queues ?? [];
-  const [view, setView] = useState<TView>(canReadQueues ? 'mine' : 'all');
   const [layout, setLayout] = useState<TLayout>('list');
-  const [chosenQueueId, setChosenQueueId] = useState<string>();
-  const [filters, setFilters] = useState<TListFilters>({});
-  const queueId = chosenQueueId ?? settings.data?.defaultQueueId;
-  const list = useWorkOrders({ ...viewFilters(view, queueId), ...filters });
+  const state = listStateFromParams(searchParams);
+  const filters = state.filters;
+  const named = state.view === 'queue' && !canReadQueues ? 'all' : state.view;
+  const view: TWorkOrderView = named ?? (canReadQueues ? 'mine' : 'all');
+  const queueId = filters.queueId ?? settings.data?.defaultQueueId;
+  const query = workOrderQuery(view, filters, settings.data?.defaultQueueId);
+  const list = useWorkOrders(query);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const views = VIEWS.filter((option) => option !== 'queue' || canReadQueues);
-  const activeCount = Object.values(filters).filter((value) => value !== undefined).length;
+  const views = WORK_ORDER_VIEWS.filter((option) => option !== 'queue' || canReadQueues);
+  const activeCount = [filters.status, filters.category, filters.isBreached].filter(
+    (value) => value !== undefined,
+  ).length;
+
+  // Every change writes the view it was made in, so that adding a filter never changes the view.
+  const change = (next: { view?: TWorkOrderView; filters?: TWorkOrderFilters }) =>
+    setSearchParams(paramsFromListState({ view: next.view ?? view, filters: next.filters ?? filters }), {
+      replace: true,
+    });
+  const setFilter = (next: Partial<TWorkOrderFilters>) => change({ filters: { ...filters, ...next } });
+  const toggleStatus = (status: (typeof WORK_ORDER_STATUSES)[number]) => {
+    const current = filters.status ?? [];
+    const next = current.includes(status)
+      ? current.filter((existing) => existing !== status)
+      : [...current, status];
+    setFilter({ status: next.length > 0 ? next : undefined });
+  };
 
   return (
     <div className="stack">
-      <WorkOrdersHeader />
+      <WorkOrdersHeader
+        actions={
+          <ExportButton
+            label={t('exports.actions.export')}
+            title={t('exports.actions.workOrdersTitle')}
+            intro={t('exports.actions.workOrdersIntro')}
+            target={{ source: 'work_orders', workOrderFilter: query }}
+          />
+        }
+      />
       <div className="toolbar">
         <ToggleButtons
           label={t('workOrders.viewLabel')}
           options={views.map((value) => ({ value, label: t(`workOrders.view.${value}`) }))}
           isPressed={(value) => value === view}
-          onPress={setView}
+          onPress={(value) => change({ view: value })}
         />
         <ToggleButtons
           label={t('workOrders.layoutLabel')}
@@ -65,7 +93,7 @@ export function WorkOrdersPage() {
             <select
               id={`${fieldsId}-queue`}
               value={queueId ?? ''}
-              onChange={(event) => setChosenQueueId(event.target.value)}
+              onChange={(event) => setFilter({ queueId: event.target.value || undefined })}
             >
               {queues.map((queue) => (
                 <option key={queue.id} value={queue.id}>
@@ -75,18 +103,21 @@ export function WorkOrdersPage() {
             </select>
           </div>
         )}
-        <SelectFilter
-          id={`${fieldsId}-status`}
-          label={t('workOrders.status')}
-          value={filters.status?.[0]}
-          options={WORK_ORDER_STATUSES.map((value) => ({
-            value,
-            label: t(`enums.workOrderStatus.${value}`),
-          }))}
-          onChange={(value) =>
-            setFilters({ ...filters, status: isOneOf(WORK_ORDER_STATUSES, value) ? [value] : undefined })
-          }
-        />
+        <div className="field form-grid__wide">
+          {/* The chips' fieldset names itself for screen readers; this is its visible label. */}
+          <span className="field__label" aria-hidden="true">
+            {t('workOrders.status')}
+          </span>
+          <ToggleButtons
+            label={t('workOrders.status')}
+            options={WORK_ORDER_STATUSES.map((value) => ({
+              value,
+              label: t(`enums.workOrderStatus.${value}`),
+            }))}
+            isPressed={(value) => filters.status?.includes(value) ?? false}
+            onPress={toggleStatus}
+          />
+        </div>
         <SelectFilter
           id={`${fieldsId}-category`}
           label={t('workOrders.category')}
@@ -96,7 +127,7 @@ export function WorkOrdersPage() {
             label: t(`enums.workOrderCategory.${value}`),
           }))}
           onChange={(value) =>
-            setFilters({ ...filters, category: isOneOf(WORK_ORDER_CATEGORIES, value) ? value : undefined })
+            setFilter({ category: isOneOf(WORK_ORDER_CATEGORIES, value) ? value : undefined })
           }
         />
         <SelectFilter
@@ -107,11 +138,23 @@ export function WorkOrdersPage() {
             { value: 'true', label: t('workOrders.sla.breached') },
             { value: 'false', label: t('workOrders.sla.withinTime') },
           ]}
-          onChange={(value) =>
-            setFilters({ ...filters, isBreached: value === '' ? undefined : value === 'true' })
-          }
+          onChange={(value) => setFilter({ isBreached: value === '' ? undefined : value === 'true' })}
         />
+        <div className="filters__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={activeCount === 0}
+            onClick={() => setFilter({ status: undefined, category: undefined, isBreached: undefined })}
+          >
+            {t('filters.clear')}
+          </button>
+        </div>
       </FilterPanel>
+      <WorkOrderFilterChips
+        filters={view === 'mine' ? { ...filters, assignee: undefined } : filters}
+        onRemove={(key) => setFilter({ [key]: undefined })}
+      />
       {list.isError && (
         <div className="banner banner--error" role="alert">
           {t('workOrders.loadFailed')}{' '}
