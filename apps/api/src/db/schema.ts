@@ -1089,7 +1089,7 @@ export const approvalRequests = pgTable(
 );
 
 /** Exports: what was asked for, its progress, and the file under `<dataDir>/exports` while it lasts. */
-export const exportJobs = pgTable(
+export const dataExports = pgTable(
   'exports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
@@ -1112,6 +1112,8 @@ export const exportJobs = pgTable(
     error: text('error'),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
+    /** When the running run claimed it (a run far older was stopped with its process). */
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
   },
   (table) => [index('exports_requester_idx').on(table.requestedBy, table.createdAt)],

@@ -116,7 +116,10 @@ export async function startJobs(
       {
         name: 'expiries',
         cron: '5 * * * *',
-        run: async () => ({ ...(await expireApprovals(db)), ...(await expireExports(db, options.dataDir)) }),
+        run: async () => ({
+          ...(await expireApprovals(db)),
+          ...(await expireExports(db, options.dataDir, queue)),
+        }),
       },
       { name: 'contract-renewals', cron: '30 4 * * *', run: () => createRenewalTasks(db) },
       // Triggers act on fresh membership: they run right after the refresh.

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../lib/api';
+import { type ApiError, isApiError } from '../lib/api';
 import { applyFieldErrors, errorMessageAt } from '../lib/form-errors';
 import { translateValidationMessage } from '../lib/validation-messages';
 import { FormActions } from './form-actions';
@@ -33,8 +33,6 @@ export function FormCard<T extends FieldValues>({
   const [problems, setProblems] = useState<string[] | null>(null);
   const {
     handleSubmit,
-    setError,
-    getValues,
     formState: { isSubmitting },
   } = form;
 
@@ -43,19 +41,14 @@ export function FormCard<T extends FieldValues>({
     try {
       await onSubmit(values);
     } catch (error) {
-      if (!isApiError(error)) {
-        setProblems([t('errors.network')]);
-        return;
-      }
-      const unshown = applyFieldErrors({
-        error,
-        setError,
-        isRenderedField: (path) => path in getValues(),
-      });
-      setProblems([
-        error.status === 403 ? t('errors.forbidden') : t('errors.generic'),
-        ...unshown.map((item) => translateValidationMessage(t, item.message) ?? item.message),
-      ]);
+      setProblems(
+        submitFailureProblems({
+          t,
+          form,
+          error,
+          headlineOf: (failure) => (failure.status === 403 ? t('errors.forbidden') : t('errors.generic')),
+        }),
+      );
     }
   };
 
@@ -88,4 +81,32 @@ export function formFieldError<T extends FieldValues>(
   name: Path<T>,
 ): string | undefined {
   return translateValidationMessage(t, errorMessageAt(form.formState.errors, name));
+}
+
+/**
+ * What a failed submit tells the person: the server's field errors go onto the form's fields, and the
+ * banner's lines come back: the headline (the caller's words for the status), then the field errors no
+ * field shows.
+ */
+export function submitFailureProblems<T extends FieldValues>({
+  t,
+  form,
+  error,
+  headlineOf,
+}: {
+  t: TFunction;
+  form: UseFormReturn<T>;
+  error: unknown;
+  headlineOf: (error: ApiError) => string;
+}): string[] {
+  if (!isApiError(error)) return [t('errors.network')];
+  const unshown = applyFieldErrors({
+    error,
+    setError: form.setError,
+    isRenderedField: (path) => path in form.getValues(),
+  });
+  return [
+    headlineOf(error),
+    ...unshown.map((item) => translateValidationMessage(t, item.message) ?? item.message),
+  ];
 }

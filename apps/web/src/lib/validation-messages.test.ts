@@ -19,6 +19,16 @@ describe('translateValidationMessage', () => {
     );
   });
 
+  it('knows what exports, approvals and bulk tagging refuse', () => {
+    expect(translateValidationMessage(t, 'A dashboard report is a PDF')).toBe('validation.dashboardPdfOnly');
+    expect(translateValidationMessage(t, 'Only for a segment export')).toBe(
+      'validation.onlyForSource {"source":"segment"}',
+    );
+    expect(translateValidationMessage(t, 'Both added and removed: 重点, VIP')).toBe(
+      'validation.addedAndRemoved {"tags":"重点, VIP"}',
+    );
+  });
+
   it('translates the contact point type inside a message', () => {
     expect(translateValidationMessage(t, 'Only one phone contact point can be primary')).toBe(
       'validation.onePrimaryContactPoint {"type":"enums.contactPointType.phone"}',

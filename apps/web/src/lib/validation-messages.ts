@@ -64,6 +64,16 @@ const EXACT: Record<string, string> = {
   'Code must be 2-50 letters, digits, _ or -': 'campaignCode',
   'A campaign with this code exists already.': 'campaignCodeTaken',
   'Must be after startsAt': 'endsAfterStarts',
+  // Exports, approvals and tags (apps/api exports/service.ts, approvals/requests.ts, tags/service.ts).
+  'Required for a segment export': 'required',
+  'A dashboard report is a PDF': 'dashboardPdfOnly',
+  'Must be before to': 'beforeTo',
+  'Say why the request is rejected': 'rejectNeedsComment',
+  'An export policy in force needs a row threshold': 'exportThresholdRequired',
+  'Only the export policy has a row threshold': 'notForThisPolicy',
+  'Only the reveal policy names requester roles': 'notForThisPolicy',
+  'Name tags to add or to remove': 'tagsToChange',
+  'No such customer in your scope': 'customerOutOfScope',
 };
 
 const PATTERNS: { pattern: RegExp; key: string }[] = [
@@ -75,6 +85,9 @@ const PATTERNS: { pattern: RegExp; key: string }[] = [
   { pattern: /^Must be a number of hours above 0 and at most (?<max>\d+)$/, key: 'hoursRange' },
   { pattern: /^Must be a whole number from (?<min>\d+) to (?<max>\d+)$/, key: 'wholeNumberRange' },
   { pattern: /^Must be a whole number of (?<min>\d+) or more$/, key: 'wholeNumberMin' },
+  { pattern: /^Only for a (?<source>[a-z_]+) export$/, key: 'onlyForSource' },
+  { pattern: /^Must be one of (?<values>.+)$/, key: 'oneOf' },
+  { pattern: /^Both added and removed: (?<tags>.+)$/, key: 'addedAndRemoved' },
   {
     pattern: /^Only one (?<type>phone|email|wechat) contact point can be primary$/,
     key: 'onePrimaryContactPoint',

@@ -119,7 +119,8 @@ export interface paths {
         put?: never;
         /**
          * Create a staff user
-         * @description Creates a staff user with the given roles. The password is stored as an argon2id hash.
+         * @description Creates a staff user with the given roles. The password is stored as an argon2id hash. While role
+         *     changes need approval, the new account is inactive until an approver accepts its roles (202).
          */
         post: operations["createUser"];
         delete?: never;
@@ -1607,7 +1608,8 @@ export interface paths {
          *     rows than the approval policy's threshold wait for an approver first (`awaiting_approval`, with
          *     `approvalId`). A file can be downloaded by its requester until `expiresAt` (24 hours), then it is
          *     deleted. At most 200,000 rows, and 2,000 in a PDF. A dashboard report is a PDF of its charts and
-         *     their tables.
+         *     their tables. Each source is for the roles of its own list (customers, segment members, work orders,
+         *     the dashboard).
          */
         post: operations["createExport"];
         delete?: never;
@@ -1670,7 +1672,7 @@ export interface paths {
         /**
          * Approval requests
          * @description `to_decide`: pending requests the caller may approve or reject (their role is the approver role; never
-         *     their own). `mine`: the caller's own requests. `all` (approvers, compliance and auditors): every request.
+         *     their own). `mine`: the caller's own requests. `all` (administrators, compliance and auditors): every request.
          */
         get: operations["listApprovals"];
         put?: never;
@@ -1709,7 +1711,7 @@ export interface paths {
         };
         /**
          * One approval request
-         * @description For its requester, those who may decide it, compliance and auditors.
+         * @description For its requester, holders of its approver role, administrators, compliance and auditors.
          */
         get: operations["getApproval"];
         put?: never;
@@ -2299,10 +2301,6 @@ export interface components {
             team?: string | null;
             roles: components["schemas"]["StaffRole"][];
         };
-        UserRolesUpdate: {
-            roles: components["schemas"]["StaffRole"][];
-            reason: string;
-        };
         /**
          * @description What an approval request asks for: `export` (an export above the row threshold), `reveal` (a masked
          *     field, for the roles the policy names), `role_change` (a staff user's roles or a role's access policy)
@@ -2354,6 +2352,10 @@ export interface components {
              * @description For an approved reveal, when the value was shown (once).
              */
             usedAt: string | null;
+        };
+        UserRolesUpdate: {
+            roles: components["schemas"]["StaffRole"][];
+            reason: string;
         };
         /** @enum {string} */
         ApiKeyScope: "customers:read" | "customers:write" | "orders:write" | "interactions:write" | "work_orders:write";
@@ -4065,7 +4067,10 @@ export interface components {
             expiresAfterHours: number;
             /** @description For `export`, exports of more rows than this need approval. */
             rowThreshold: number | null;
-            /** @description For `reveal`, the roles whose reveals need approval. */
+            /**
+             * @description For `reveal`, the roles whose reveals need approval. Only roles whose access policy allows reveals
+             *     (`canReveal`) reveal at all; approval adds a checker to those, it does not lend the right to others.
+             */
             requesterRoles: components["schemas"]["StaffRole"][];
         };
         ApprovalPolicyList: {
@@ -4788,6 +4793,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Held for approval (the `role_change` policy is on): the user is created inactive and activated, with the roles, when approved. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7345,7 +7359,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The export, ready, queued or awaiting approval. */
+            /** @description The export, ready (or failed) when written at once, else queued or awaiting approval. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7595,6 +7609,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalPolicy"];
+                };
+            };
+            /** @description Held for approval while the `role_change` policy is on (changing approval is itself a permission change). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,6 +1,6 @@
 import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
-import { loadApprovalRequest } from '../approvals/service';
+import { sendHeldForApproval } from '../approvals/handlers';
 import { listAccessPolicies, requestAccessPolicyChange } from './service';
 
 export const accessHandlers: {
@@ -18,10 +18,7 @@ export const accessHandlers: {
       request.params.role,
       request.body,
     );
-    if ('approvalId' in changed)
-      return reply
-        .code(202)
-        .send(await loadApprovalRequest(request.server.db, actor.viewer, changed.approvalId));
+    if ('approvalId' in changed) return sendHeldForApproval(request, reply, changed.approvalId);
     return changed.policy;
   },
 };

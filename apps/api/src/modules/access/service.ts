@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import { type TStaffRole, ZStaffRole } from '@cims/schemas';
 import type { Database, Queryable } from '../../db/client';
 import type { Principal, RequestActor } from '../../http/authorize';
+import { DomainError } from '../../http/errors';
 import { getApprovalPolicy, requestApproval } from '../approvals/requests';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { getWorkOrderSettings, queuesOf } from '../workorders/settings';
@@ -55,23 +57,33 @@ export async function listAccessPolicies(db: Database) {
   return roles.map((role) => ({ role, ...(policies.get(role) ?? defaultPolicies[role]) }));
 }
 
+export async function currentAccessPolicy(db: Queryable, role: TStaffRole): Promise<PolicySettings> {
+  return (await policiesOf(db, [role])).get(role) ?? defaultPolicies[role];
+}
+
+/**
+ * Applies a role's access policy. With `expectedBefore` (an approved request), refuses when the policy
+ * changed since it was asked for, so that an older request cannot undo a newer change.
+ */
 export async function updateAccessPolicy(
-  db: Database,
+  db: Queryable,
   audit: AuditContext,
   role: TStaffRole,
   settings: PolicySettings,
+  options: { expectedBefore?: PolicySettings; details?: Record<string, unknown> } = {},
 ) {
-  return db.transaction(async (tx) => {
-    const before = (await policiesOf(tx, [role])).get(role) ?? defaultPolicies[role];
-    await upsertPolicy(tx, role, settings);
-    await appendAuditEntry(tx, audit, {
-      action: 'access_policy.update',
-      resourceType: 'access_policy',
-      resourceId: role,
-      changes: diffSnapshots({ ...before }, { ...settings }),
-    });
-    return { role, ...settings };
+  const before = await currentAccessPolicy(db, role);
+  if (options.expectedBefore && !isDeepStrictEqual({ ...before }, { ...options.expectedBefore }))
+    throw new DomainError('conflict', `The ${role} access policy changed since the request; ask again.`);
+  await upsertPolicy(db, role, settings);
+  await appendAuditEntry(db, audit, {
+    action: 'access_policy.update',
+    resourceType: 'access_policy',
+    resourceId: role,
+    changes: diffSnapshots({ ...before }, { ...settings }),
+    details: options.details,
   });
+  return { role, ...settings };
 }
 
 /** A role's access policy change, at once or held for approval by the `role_change` policy. */
@@ -82,14 +94,14 @@ export async function requestAccessPolicyChange(
   settings: PolicySettings,
 ): Promise<{ policy: Awaited<ReturnType<typeof updateAccessPolicy>> } | { approvalId: string }> {
   const approval = await getApprovalPolicy(db, 'role_change');
-  if (!approval.isEnabled) return { policy: await updateAccessPolicy(db, actor.audit, role, settings) };
-  const held = await db.transaction((tx) =>
-    requestApproval(tx, actor, {
+  return db.transaction(async (tx) => {
+    if (!approval.isEnabled) return { policy: await updateAccessPolicy(tx, actor.audit, role, settings) };
+    const held = await requestApproval(tx, actor, {
       kind: 'role_change',
       policy: approval,
       reason: `访问策略变更 Access policy change: ${role}`,
-      details: { role, policy: settings },
-    }),
-  );
-  return { approvalId: held.id };
+      details: { role, policy: settings, policyBefore: await currentAccessPolicy(tx, role) },
+    });
+    return { approvalId: held.id };
+  });
 }

@@ -11,6 +11,7 @@ import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { approvalRequests } from '../../db/schema';
 import { verifyAuditChain } from '../audit/service';
+import { expireApprovals } from './service';
 
 const database = await createFreshDatabase('cims_approvals');
 {
@@ -196,6 +197,8 @@ describe('approvals', async () => {
       await sales.request({ method: 'GET', url: `/api/v1/approvals/${forgotten.approvalId}` })
     ).json();
     expect(request.status).toBe('expired');
+    // The hourly job records the expiry and refuses the export it held.
+    expect(await expireApprovals(t.db)).toEqual({ expiredApprovals: 1 });
     expect(
       (await sales.request({ method: 'GET', url: `/api/v1/exports/${forgotten.id}` })).json().status,
     ).toBe('rejected');
@@ -244,6 +247,11 @@ describe('approvals', async () => {
     expect(again.statusCode).toBe(202);
     expect(again.json().id).not.toBe(first.json().id);
 
+    // The subject access copy shows everything in the clear: not for a role whose reveals are held.
+    expect(
+      (await admin.request({ method: 'GET', url: `/api/v1/customers/${customerId}/subject-access` }))
+        .statusCode,
+    ).toBe(403);
     // Compliance's own reveals are not held (not a requester role), and the reveal was audited with its grant.
     const byCompliance = await compliance.request({
       method: 'POST',
@@ -314,7 +322,59 @@ describe('approvals', async () => {
         })
       ).statusCode,
     ).toBe(403);
-    await setPolicy('role_change', { isEnabled: false, approverRole: 'admin', expiresAfterHours: 72 });
+    // No one approves their own elevation, even when someone else asked for it.
+    const elevation = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/users/${secondAdmin.user.id}/roles`,
+      payload: { roles: ['admin', 'compliance'], reason: '兼任合规' },
+    });
+    expect(elevation.statusCode).toBe(202);
+    expect((await decide(secondAdmin, elevation.json().id, 'approve')).statusCode).toBe(403);
+
+    // A new account waits, inactive, for its roles to be approved: no second account to approve with.
+    const email = `${uniqueMarker('new')}@test.cims`;
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email, displayName: '新同事', password: 'a long enough password 1', roles: ['compliance'] },
+    });
+    expect(created.statusCode, created.body).toBe(202);
+    const signIn = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email, password: 'a long enough password 1' },
+      });
+    expect((await signIn()).statusCode).toBe(401);
+    expect((await decide(secondAdmin, created.json().id, 'approve')).statusCode).toBe(200);
+    expect((await signIn()).statusCode).toBe(200);
+
+    // Switching approval off is itself a change that needs approval while it is on.
+    const weaken = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/approval-policies/export',
+      payload: { isEnabled: false, approverRole: 'compliance', expiresAfterHours: 72 },
+    });
+    expect(weaken.statusCode, weaken.body).toBe(202);
+    expect(
+      (await admin.request({ method: 'GET', url: '/api/v1/approval-policies' })).json().items,
+    ).toContainEqual(expect.objectContaining({ kind: 'export', isEnabled: true }));
+    expect((await decide(secondAdmin, weaken.json().id, 'approve')).statusCode).toBe(200);
+    expect(
+      (await admin.request({ method: 'GET', url: '/api/v1/approval-policies' })).json().items,
+    ).toContainEqual(expect.objectContaining({ kind: 'export', isEnabled: false }));
+    const offRequest = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/approval-policies/role_change',
+      payload: { isEnabled: false, approverRole: 'admin', expiresAfterHours: 72 },
+    });
+    expect((await decide(secondAdmin, offRequest.json().id, 'approve')).statusCode).toBe(200);
+    await setPolicy('export', {
+      isEnabled: true,
+      approverRole: 'compliance',
+      expiresAfterHours: 72,
+      rowThreshold: 10_000,
+    });
     const direct = await admin.request({
       method: 'PUT',
       url: `/api/v1/users/${staff.id}/roles`,
@@ -363,6 +423,14 @@ describe('approvals', async () => {
     });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors[0].path).toBe('/rowThreshold');
+    // Auditors cannot decide anything: as the approver role, every request would expire unanswered.
+    const undecidable = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/approval-policies/erasure',
+      payload: { isEnabled: true, approverRole: 'auditor', expiresAfterHours: 24 },
+    });
+    expect(undecidable.statusCode).toBe(422);
+    expect(undecidable.json().errors[0].path).toBe('/approverRole');
     expect(
       (
         await compliance.request({

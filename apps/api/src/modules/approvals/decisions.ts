@@ -1,13 +1,15 @@
 /**
- * Approving or rejecting a request, by a holder of its approver role other than the requester. Approving
- * carries the held action out before the decision commits, so that an approval whose action fails (the
- * customer was erased meanwhile, say) stays pending rather than approved and undone. The held action
- * writes its own audit entry first; the decision's follows it.
+ * Approving or rejecting a request, by a holder of its approver role other than the requester (and, for
+ * a role change, other than the user it changes). Approving carries the held action out in the
+ * decision's own transaction, with the approver's rights: the action and the decision commit together
+ * or not at all, and an action that fails (the customer was erased meanwhile, the roles changed since)
+ * leaves the request pending. The action's audit entry comes first, the decision's after it.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { components } from '@cims/api-client';
 import type { TStaffRole } from '@cims/schemas';
 import { eq } from 'drizzle-orm';
-import type { Database, Queryable } from '../../db/client';
+import type { Database } from '../../db/client';
 import { approvalRequests } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
@@ -18,20 +20,20 @@ import { appendAuditEntry } from '../audit/service';
 import { releaseApprovedExport } from '../exports/service';
 import { eraseCustomer } from '../privacy/erasure-service';
 import { applyUserRoles } from '../users/service';
-import type { ApprovalRequestRow } from './requests';
-import { expireApprovals, loadApprovalRequest, mayDecide, settleHeldAction } from './service';
+import {
+  type ApprovalKind,
+  type ApprovalPolicy,
+  type ApprovalRequestRow,
+  getApprovalPolicy,
+  updateApprovalPolicy,
+} from './requests';
+import { loadApprovalRequest, mayDecide, settleHeldAction } from './service';
 
 type Decision = components['schemas']['ApprovalDecision'];
 
-async function carryOut(
-  db: Database,
-  tx: Queryable,
-  actor: RequestActor,
-  row: ApprovalRequestRow,
-  dataDir: string,
-) {
+async function carryOut(tx: Database, actor: RequestActor, row: ApprovalRequestRow, dataDir: string) {
   const details = row.details as Record<string, unknown>;
-  const onBehalf = { approvalId: row.id, requestedBy: row.requestedBy };
+  const onBehalf = { approvalId: row.id, requestedBy: row.requestedBy, reason: row.reason };
   switch (row.kind) {
     case 'export':
       await releaseApprovedExport(tx, String(details.exportId));
@@ -40,28 +42,60 @@ async function carryOut(
       // The grant is the approved request itself; the requester's next reveal uses it.
       return;
     case 'role_change':
-      if (details.userId)
+      if (details.userId) {
         await applyUserRoles(tx, actor.audit, {
           userId: String(details.userId),
           roles: details.rolesAfter as TStaffRole[],
-          expectedRoles: details.rolesBefore as TStaffRole[],
-          details: { ...onBehalf, reason: row.reason },
+          // A new account holds its roles from the start, inactive until now.
+          expectedRoles: (details.isNewUser ? details.rolesAfter : details.rolesBefore) as TStaffRole[],
+          isNewUser: details.isNewUser === true,
+          details: onBehalf,
         });
-      else
+      } else if (details.approvalPolicy) {
+        const kind = details.approvalPolicy as ApprovalKind;
+        const current = await getApprovalPolicy(tx, kind);
+        if (!isDeepStrictEqual(current, details.policyBefore as ApprovalPolicy))
+          throw new DomainError(
+            'conflict',
+            `The ${kind} approval policy changed since the request; ask again.`,
+          );
+        await updateApprovalPolicy(
+          tx,
+          actor.audit,
+          kind,
+          details.policy as components['schemas']['ApprovalPolicyUpdate'],
+          onBehalf,
+        );
+      } else {
         await updateAccessPolicy(
-          db,
+          tx,
           actor.audit,
           details.role as TStaffRole,
           details.policy as PolicySettings,
+          {
+            expectedBefore: details.policyBefore as PolicySettings,
+            details: onBehalf,
+          },
         );
+      }
       return;
     case 'erasure':
-      await eraseCustomer(db, actor, {
-        customerId: String(details.customerId),
-        reason: row.reason,
-        requestReference: (details.requestReference as string | null) ?? null,
-        dataDir,
-      });
+      try {
+        await eraseCustomer(tx, actor, {
+          customerId: String(details.customerId),
+          reason: row.reason,
+          requestReference: (details.requestReference as string | null) ?? null,
+          dataDir,
+          approval: onBehalf,
+        });
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'not_found')
+          throw new DomainError(
+            'conflict',
+            'The customer is outside your data scope or gone; it cannot be erased by you.',
+          );
+        throw error;
+      }
       return;
   }
 }
@@ -75,7 +109,7 @@ export async function decideApproval(
   const { decision, comment } = input.decision;
   if (decision === 'reject' && !comment?.trim())
     throw validationFailed([{ path: '/comment', message: 'Say why the request is rejected' }]);
-  await expireApprovals(db);
+  // 404 for a request the caller may not see at all.
   await loadApprovalRequest(db, actor.viewer, input.id);
   const decided = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -85,11 +119,14 @@ export async function decideApproval(
       .for('update');
     if (!row) throw new DomainError('not_found', 'No such approval request.');
     if (row.status !== 'pending') throw new DomainError('conflict', `The request is ${row.status} already.`);
+    if (row.expiresAt <= new Date()) throw new DomainError('conflict', 'The request has expired.');
     if (row.requestedBy === actor.viewer.userId)
       throw new DomainError('forbidden', 'No one decides their own request.');
+    if (row.kind === 'role_change' && (row.details as { userId?: string }).userId === actor.viewer.userId)
+      throw new DomainError('forbidden', 'No one decides a change of their own roles.');
     if (!mayDecide(actor.viewer, row))
       throw new DomainError('forbidden', `Only the ${row.approverRole} role decides this request.`);
-    if (decision === 'approve') await carryOut(db, tx, actor, row, context.dataDir);
+    if (decision === 'approve') await carryOut(tx, actor, row, context.dataDir);
     else await settleHeldAction(tx, row, `审批被拒绝 Rejected: ${comment?.trim()}`);
     await tx
       .update(approvalRequests)
@@ -108,6 +145,7 @@ export async function decideApproval(
     });
     return row;
   });
+  // A send that fails here is retried by the hourly sweep of long-queued exports.
   if (decided.kind === 'export' && decision === 'approve')
     await context.jobs.send('export', String((decided.details as { exportId: string }).exportId));
   return loadApprovalRequest(db, actor.viewer, input.id);

@@ -1,13 +1,19 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorContextOf, viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { decideApproval } from './decisions';
-import { listApprovalPolicies, updateApprovalPolicy } from './requests';
+import { changeApprovalPolicy, listApprovalPolicies } from './requests';
 import {
   cancelApprovalRequest,
   countPendingApprovals,
   listApprovalRequests,
   loadApprovalRequest,
 } from './service';
+
+/** The 202 of an operation whose action waits for an approver: the request it made. */
+export async function sendHeldForApproval(request: FastifyRequest, reply: FastifyReply, approvalId: string) {
+  return reply.code(202).send(await loadApprovalRequest(request.server.db, viewerOf(request), approvalId));
+}
 
 type ApprovalOperations =
   | 'listApprovals'
@@ -46,10 +52,14 @@ export const approvalsHandlers: { [K in ApprovalOperations]: OperationHandler<K>
   async listApprovalPolicies(request) {
     return listApprovalPolicies(request.server.db);
   },
-  async updateApprovalPolicy(request) {
-    const db = request.server.db;
-    return db.transaction((tx) =>
-      updateApprovalPolicy(tx, actorContextOf(request).audit, request.params.kind, request.body),
+  async updateApprovalPolicy(request, reply) {
+    const changed = await changeApprovalPolicy(
+      request.server.db,
+      actorContextOf(request),
+      request.params.kind,
+      request.body,
     );
+    if ('approvalId' in changed) return sendHeldForApproval(request, reply, changed.approvalId);
+    return changed.policy;
   },
 };

@@ -4,10 +4,10 @@
  * transaction; decisions.ts carries an approved request out. An approved reveal is a grant its requester
  * uses once (`consumeRevealGrant`) before the request's expiry.
  */
-import type { components } from '@cims/api-client';
+import { type components, operationRoles } from '@cims/api-client';
 import type { TStaffRole } from '@cims/schemas';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import type { Database, Queryable } from '../../db/client';
 import { approvalPolicies, approvalRequests } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
@@ -40,13 +40,13 @@ export async function getApprovalPolicy(db: Queryable, kind: ApprovalKind): Prom
   return toPolicy(row);
 }
 
-export async function updateApprovalPolicy(
-  db: Queryable,
-  audit: AuditContext,
-  kind: ApprovalKind,
-  input: Schemas['ApprovalPolicyUpdate'],
-) {
+/** Roles that can decide at all (the decision operation's roles); an approver role outside them never could. */
+const decidingRoles: readonly string[] = operationRoles.decideApproval;
+
+export function checkApprovalPolicy(kind: ApprovalKind, input: Schemas['ApprovalPolicyUpdate']) {
   const errors = [];
+  if (!decidingRoles.includes(input.approverRole))
+    errors.push({ path: '/approverRole', message: `Must be one of ${decidingRoles.join(', ')}` });
   if (kind === 'export' && input.isEnabled && !input.rowThreshold)
     errors.push({ path: '/rowThreshold', message: 'An export policy in force needs a row threshold' });
   if (kind !== 'export' && input.rowThreshold != null)
@@ -54,6 +54,16 @@ export async function updateApprovalPolicy(
   if (kind !== 'reveal' && (input.requesterRoles?.length ?? 0) > 0)
     errors.push({ path: '/requesterRoles', message: 'Only the reveal policy names requester roles' });
   if (errors.length > 0) throw validationFailed(errors);
+}
+
+export async function updateApprovalPolicy(
+  db: Queryable,
+  audit: AuditContext,
+  kind: ApprovalKind,
+  input: Schemas['ApprovalPolicyUpdate'],
+  details?: Record<string, unknown>,
+) {
+  checkApprovalPolicy(kind, input);
   const before = await getApprovalPolicy(db, kind);
   const [row] = await db
     .update(approvalPolicies)
@@ -74,8 +84,33 @@ export async function updateApprovalPolicy(
     resourceType: 'approval_policy',
     resourceId: kind,
     changes: diffSnapshots({ ...before }, { ...after }),
+    details,
   });
   return after;
+}
+
+/**
+ * An approval policy change, at once or, while role changes need approval, held like one: otherwise a
+ * single administrator could switch approval off, act alone and switch it back on.
+ */
+export async function changeApprovalPolicy(
+  db: Database,
+  actor: RequestActor,
+  kind: ApprovalKind,
+  input: Schemas['ApprovalPolicyUpdate'],
+): Promise<{ policy: ApprovalPolicy } | { approvalId: string }> {
+  checkApprovalPolicy(kind, input);
+  return db.transaction(async (tx) => {
+    const roleChanges = await getApprovalPolicy(tx, 'role_change');
+    if (!roleChanges.isEnabled) return { policy: await updateApprovalPolicy(tx, actor.audit, kind, input) };
+    const held = await requestApproval(tx, actor, {
+      kind: 'role_change',
+      policy: roleChanges,
+      reason: `审批策略变更 Approval policy change: ${kind}`,
+      details: { approvalPolicy: kind, policy: input, policyBefore: await getApprovalPolicy(tx, kind) },
+    });
+    return { approvalId: held.id };
+  });
 }
 
 /** Whether a reveal by this viewer waits for approval. */
@@ -112,8 +147,32 @@ export async function requestApproval(
   return row;
 }
 
-/** The caller's request of this kind still pending for the same thing, so that asking twice asks once. */
-export async function findPendingRequest(
+/**
+ * The caller's pending request of this kind for the same thing, or a new one: asking twice asks once,
+ * also when both arrive at once (they queue on a lock of what they ask for).
+ */
+export async function findOrRequestApproval(
+  tx: Queryable,
+  actor: RequestActor,
+  input: {
+    kind: ApprovalKind;
+    policy: ApprovalPolicy;
+    reason: string;
+    details: Record<string, unknown>;
+    sameAs: Record<string, string>;
+  },
+) {
+  const requestedBy = actor.viewer.userId;
+  if (!requestedBy) throw new DomainError('forbidden', 'Approval requests are for staff users.');
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${requestedBy}:${input.kind}:${JSON.stringify(input.sameAs)}`}, 0))`,
+  );
+  return (
+    (await findPendingRequest(tx, requestedBy, input.kind, input.sameAs)) ?? requestApproval(tx, actor, input)
+  );
+}
+
+async function findPendingRequest(
   db: Queryable,
   requestedBy: string,
   kind: ApprovalKind,
@@ -135,7 +194,7 @@ export async function findPendingRequest(
   return row ?? null;
 }
 
-/** Uses the requester's approved reveal of this field of this customer, if one is left; true if so. */
+/** Uses the requester's approved reveal of this field of this customer, if one is left: its id, or null. */
 export async function consumeRevealGrant(
   db: Queryable,
   input: { requestedBy: string; customerId: string; field: string },
@@ -161,5 +220,5 @@ export async function consumeRevealGrant(
     .set({ usedAt: new Date() })
     .where(sql`${approvalRequests.id} = (${grant})`)
     .returning({ id: approvalRequests.id });
-  return used.length > 0 ? (used[0]?.id ?? null) : null;
+  return used[0]?.id ?? null;
 }

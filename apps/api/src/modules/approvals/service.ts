@@ -16,6 +16,9 @@ type Schemas = components['schemas'];
 const requester = alias(staffUsers, 'requester');
 const decider = alias(staffUsers, 'decider');
 
+/** Compared with requesters where the viewer is no staff user (never equal to a real id). */
+const noUserId = '00000000-0000-0000-0000-000000000000';
+
 /** Roles that may read every request (oversight), besides requesters and approvers. */
 const overseerRoles = ['admin', 'compliance', 'auditor'];
 
@@ -34,9 +37,13 @@ function summaryOf(row: ApprovalRequestRow): string {
     case 'reveal':
       return `查看客户敏感字段明文 ${d.field} / Reveal ${d.field} of a customer`;
     case 'role_change':
-      return d.userId
-        ? `调整 ${d.userName} 的角色：${(d.rolesBefore as string[]).join(', ')} → ${(d.rolesAfter as string[]).join(', ')} / Change ${d.userName}'s roles`
-        : `修改角色 ${d.role} 的访问策略 / Change the access policy of ${d.role}`;
+      if (d.isNewUser)
+        return `新账号 ${d.userName}（${(d.rolesAfter as string[]).join(', ')}）/ New account for ${d.userName}`;
+      if (d.userId)
+        return `调整 ${d.userName} 的角色：${(d.rolesBefore as string[]).join(', ')} → ${(d.rolesAfter as string[]).join(', ')} / Change ${d.userName}'s roles`;
+      if (d.approvalPolicy)
+        return `修改审批策略 ${d.approvalPolicy} / Change the ${d.approvalPolicy} approval policy`;
+      return `修改角色 ${d.role} 的访问策略 / Change the access policy of ${d.role}`;
     case 'erasure':
       return `删除客户个人信息（不可恢复）/ Erase a customer's personal data${d.requestReference ? ` (${d.requestReference})` : ''}`;
   }
@@ -70,7 +77,8 @@ function toApprovalRequest(viewer: Viewer, selected: SelectedRequest): Schemas['
   return {
     id: row.id,
     kind: row.kind,
-    status: row.status,
+    // Shown as it is; the hourly job records the expiry.
+    status: row.status === 'pending' && row.expiresAt <= new Date() ? 'expired' : row.status,
     summary: summaryOf(row),
     reason: row.reason,
     details: row.details,
@@ -98,18 +106,18 @@ export async function loadApprovalRequest(db: Queryable, viewer: Viewer, id: str
 }
 
 export async function listApprovalRequests(
-  db: Database,
+  db: Queryable,
   viewer: Viewer,
   input: { view?: 'to_decide' | 'mine' | 'all'; status?: Schemas['ApprovalStatus'] },
 ) {
-  await expireApprovals(db);
   const view = input.view ?? 'to_decide';
-  const me = viewer.userId ?? '00000000-0000-0000-0000-000000000000';
+  const me = viewer.userId ?? noUserId;
   let scope: SQL | undefined;
   if (view === 'mine') scope = eq(approvalRequests.requestedBy, me);
   else if (view === 'to_decide')
     scope = and(
       eq(approvalRequests.status, 'pending'),
+      sql`${approvalRequests.expiresAt} > now()`,
       inArray(approvalRequests.approverRole, viewer.roles.length > 0 ? viewer.roles : ['-']),
       sql`${approvalRequests.requestedBy} <> ${me}`,
     );
@@ -123,7 +131,7 @@ export async function listApprovalRequests(
 }
 
 export async function countPendingApprovals(db: Queryable, viewer: Viewer) {
-  const me = viewer.userId ?? '00000000-0000-0000-0000-000000000000';
+  const me = viewer.userId ?? noUserId;
   const [row] = await db
     .select({
       toDecide: sql<number>`count(*) FILTER (WHERE ${approvalRequests.requestedBy} <> ${me}

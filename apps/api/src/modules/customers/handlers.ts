@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { actorContextOf, actorOf, viewerOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import type { Viewer } from '../access/policies';
-import { loadApprovalRequest } from '../approvals/service';
+import { sendHeldForApproval } from '../approvals/handlers';
 import {
   batchUpsertCustomers,
   checkDuplicates,
@@ -54,10 +54,7 @@ export const customersHandlers: { [K in CustomerOperations]: OperationHandler<K>
       id: request.params.customerId,
       ...request.body,
     });
-    if ('approvalId' in revealed)
-      return reply
-        .code(202)
-        .send(await loadApprovalRequest(request.server.db, actor.viewer, revealed.approvalId));
+    if ('approvalId' in revealed) return sendHeldForApproval(request, reply, revealed.approvalId);
     return revealed;
   },
   async listCustomers(request) {

@@ -27,10 +27,9 @@ import {
 } from '../access/policies';
 import {
   consumeRevealGrant,
-  findPendingRequest,
+  findOrRequestApproval,
   getApprovalPolicy,
   isRevealHeld,
-  requestApproval,
 } from '../approvals/requests';
 import { type AuditAction, type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { getDataQualitySettings } from '../data-quality/settings';
@@ -418,9 +417,13 @@ export async function revealCustomerField(
   return db.transaction(async (tx) => {
     const grantId = isHeld ? await consumeRevealGrant(tx, { requestedBy: userId, ...held }) : null;
     if (isHeld && !grantId) {
-      const pending =
-        (await findPendingRequest(tx, userId, 'reveal', held)) ??
-        (await requestApproval(tx, actor, { kind: 'reveal', policy, reason: input.reason, details: held }));
+      const pending = await findOrRequestApproval(tx, actor, {
+        kind: 'reveal',
+        policy,
+        reason: input.reason,
+        details: held,
+        sameAs: held,
+      });
       return { approvalId: pending.id };
     }
     await appendAuditEntry(tx, actor.audit, {

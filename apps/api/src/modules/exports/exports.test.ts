@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, uniqueMarker } from '../../../test/app';
-import { exportJobs } from '../../db/schema';
+import { dataExports } from '../../db/schema';
 import { seedCustomers } from '../../db/seed/customers';
 import { expireExports, exportsDir } from './service';
 
@@ -223,12 +223,12 @@ describe('exports', async () => {
     expect(pdf.json().detail).toContain('XLSX');
 
     await t.db
-      .update(exportJobs)
+      .update(dataExports)
       .set({ expiresAt: sql`now() - interval '1 minute'` })
-      .where(eq(exportJobs.id, exported.id));
+      .where(eq(dataExports.id, exported.id));
     const gone = await admin.request({ method: 'GET', url: `/api/v1/exports/${exported.id}/file` });
     expect(gone.statusCode).toBe(410);
-    await expireExports(t.db, t.app.config.dataDir);
+    await expireExports(t.db, t.app.config.dataDir, t.app.jobs);
     expect(
       (await admin.request({ method: 'GET', url: `/api/v1/exports/${exported.id}` })).json().status,
     ).toBe('expired');
@@ -257,6 +257,44 @@ describe('exports', async () => {
       },
     });
     expect(unknownSegment.statusCode).toBe(404);
+    // A role exports only what its own list shows: marketing has no work-order list, service no segments.
+    const marketing = await t.signIn('marketing');
+    expect(
+      (
+        await marketing.request({
+          method: 'POST',
+          url: '/api/v1/exports',
+          payload: { source: 'work_orders', format: 'csv', reason: 'x1' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const service = await t.signIn('service');
+    expect(
+      (
+        await service.request({
+          method: 'POST',
+          url: '/api/v1/exports',
+          payload: {
+            source: 'segment',
+            format: 'csv',
+            reason: 'x1',
+            segmentId: '00000000-0000-4000-8000-000000000000',
+          },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const backwards = await admin.request({
+      method: 'POST',
+      url: '/api/v1/exports',
+      payload: {
+        source: 'dashboard',
+        format: 'pdf',
+        reason: 'x1',
+        dashboardFilter: { from: '2026-06-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+      },
+    });
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().errors[0].path).toBe('/dashboardFilter/from');
     const auditor = await t.signIn('auditor');
     expect(
       (

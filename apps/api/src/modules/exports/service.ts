@@ -5,15 +5,16 @@
  * under `<dataDir>/exports` for its requester until it expires, then the hourly clean-up deletes it.
  * Background work runs with the requester's data scope and field access as they are when it runs.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { components } from '@cims/api-client';
-import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { type components, operationRoles } from '@cims/api-client';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
-import { exportJobs, staffUsers } from '../../db/schema';
+import { dataExports, staffUsers } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError, validationFailed } from '../../http/errors';
 import type { JobQueue } from '../../jobs/schedule';
@@ -25,7 +26,7 @@ import { csvStream, pdfTableStream, xlsxStream } from './file-writers';
 import { customerListTable, type ExportTable, segmentTable, workOrderTable } from './tables';
 
 type Schemas = components['schemas'];
-type ExportRow = typeof exportJobs.$inferSelect;
+type ExportRow = typeof dataExports.$inferSelect;
 export type ExportRequest = Schemas['ExportRequest'];
 
 export const maxExportRows = 200_000;
@@ -99,7 +100,18 @@ async function tableOf(db: Database, actor: RequestActor, request: ExportRequest
   throw new Error(`no table for ${request.source}`);
 }
 
-function checkShape(request: ExportRequest) {
+/** Each source is what one list operation shows: only its roles export it (a role's scope is not enough). */
+const operationOfSource = {
+  customers: 'listCustomers',
+  segment: 'listSegmentMembers',
+  work_orders: 'listWorkOrders',
+  dashboard: 'getDashboardChart',
+} as const;
+
+function checkShape(request: ExportRequest, viewer: RequestActor['viewer']) {
+  const allowed: readonly string[] = operationRoles[operationOfSource[request.source]];
+  if (!viewer.roles.some((role) => allowed.includes(role)))
+    throw new DomainError('forbidden', `Your role may not export ${request.source}.`);
   const misplaced = (
     [
       ['customerFilter', 'customers'],
@@ -115,6 +127,9 @@ function checkShape(request: ExportRequest) {
   }));
   if (request.source === 'dashboard' && request.format !== 'pdf')
     errors.push({ path: '/format', message: 'A dashboard report is a PDF' });
+  const { from, to } = request.dashboardFilter ?? {};
+  if (from && to && new Date(from) >= new Date(to))
+    errors.push({ path: '/dashboardFilter/from', message: 'Must be before to' });
   if (errors.length > 0) throw validationFailed(errors);
 }
 
@@ -124,7 +139,7 @@ export async function createExport(
   context: { jobs: JobQueue; dataDir: string },
   request: ExportRequest,
 ) {
-  checkShape(request);
+  checkShape(request, actor.viewer);
   const userId = actor.viewer.userId;
   if (!userId) throw new DomainError('forbidden', 'Exports are for staff users.');
   const rows =
@@ -141,15 +156,11 @@ export async function createExport(
     );
   const policy = await getApprovalPolicy(db, 'export');
   const needsApproval = policy.isEnabled && policy.rowThreshold !== null && rows > policy.rowThreshold;
-  const status: ExportRow['status'] = needsApproval
-    ? 'awaiting_approval'
-    : rows <= inlineExportRows
-      ? 'running'
-      : 'queued';
+  const status: ExportRow['status'] = needsApproval ? 'awaiting_approval' : 'queued';
 
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
-      .insert(exportJobs)
+      .insert(dataExports)
       .values({
         requestedBy: userId,
         source: request.source,
@@ -175,30 +186,31 @@ export async function createExport(
       details: { exportId: row.id, source: request.source, format: request.format, rows },
     });
     const [linked] = await tx
-      .update(exportJobs)
+      .update(dataExports)
       .set({ approvalId: approval.id })
-      .where(eq(exportJobs.id, row.id))
+      .where(eq(dataExports.id, row.id))
       .returning();
     return linked ?? row;
   });
-  if (status === 'running') return runExport(db, created.id, context.dataDir);
-  if (status === 'queued') await context.jobs.send('export', created.id);
+  if (status !== 'queued') return created;
+  if (rows <= inlineExportRows) return runExport(db, created.id, context.dataDir);
+  await context.jobs.send('export', created.id);
   return created;
 }
 
 /** After the approver's yes (inside the decision's transaction): the export is queued once that commits. */
 export async function releaseApprovedExport(tx: Queryable, exportId: string) {
   await tx
-    .update(exportJobs)
+    .update(dataExports)
     .set({ status: 'queued' })
-    .where(and(eq(exportJobs.id, exportId), eq(exportJobs.status, 'awaiting_approval')));
+    .where(and(eq(dataExports.id, exportId), eq(dataExports.status, 'awaiting_approval')));
 }
 
 export async function refuseExport(tx: Queryable, exportId: string, why: string) {
   await tx
-    .update(exportJobs)
+    .update(dataExports)
     .set({ status: 'rejected', error: why, completedAt: new Date() })
-    .where(and(eq(exportJobs.id, exportId), eq(exportJobs.status, 'awaiting_approval')));
+    .where(and(eq(dataExports.id, exportId), eq(dataExports.status, 'awaiting_approval')));
 }
 
 /** The requester as they are now: a deactivated user's export does not run. */
@@ -211,20 +223,24 @@ async function requesterActor(db: Database, userId: string): Promise<RequestActo
   };
 }
 
-/** Writes the file (the job, or the request for a small export); a run that fails leaves no file. */
+/**
+ * Writes the file (the job, or the request for a small export); a run that fails leaves no file. Only a
+ * queued export is claimed, so a job delivered twice writes it once; the claim is the `running` status.
+ */
 export async function runExport(db: Database, exportId: string, dataDir: string) {
   const [row] = await db
-    .update(exportJobs)
-    .set({ status: 'running', rowsDone: 0 })
-    .where(and(eq(exportJobs.id, exportId), inArray(exportJobs.status, ['queued', 'running'])))
+    .update(dataExports)
+    .set({ status: 'running', rowsDone: 0, startedAt: new Date() })
+    .where(and(eq(dataExports.id, exportId), eq(dataExports.status, 'queued')))
     .returning();
   if (!row) {
-    const [current] = await db.select().from(exportJobs).where(eq(exportJobs.id, exportId));
+    const [current] = await db.select().from(dataExports).where(eq(dataExports.id, exportId));
     if (!current) throw new Error(`no export ${exportId}`);
     return current;
   }
   const target = filePath(dataDir, row);
-  const partial = `${target}.part`;
+  const partial = `${target}.${randomUUID()}.part`;
+  const isThisRun = () => and(eq(dataExports.id, exportId), eq(dataExports.status, 'running'));
   try {
     const actor = await requesterActor(db, row.requestedBy);
     const request = row.request as ExportRequest;
@@ -253,7 +269,7 @@ export async function runExport(db: Database, exportId: string, dataDir: string)
         for await (const record of table.records(row?.rows ?? 0)) {
           written += 1;
           if (written % progressEveryRows === 0)
-            await db.update(exportJobs).set({ rowsDone: written }).where(eq(exportJobs.id, exportId));
+            await db.update(dataExports).set({ rowsDone: written }).where(isThisRun());
           yield record;
         }
       }
@@ -284,7 +300,7 @@ export async function runExport(db: Database, exportId: string, dataDir: string)
     const { size } = await stat(target);
     const fileName = `${request.source}-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}.${row.format}`;
     const [ready] = await db
-      .update(exportJobs)
+      .update(dataExports)
       .set({
         status: 'ready',
         rowsDone: written,
@@ -293,7 +309,7 @@ export async function runExport(db: Database, exportId: string, dataDir: string)
         completedAt: new Date(),
         expiresAt: new Date(Date.now() + fileLifetimeMs),
       })
-      .where(eq(exportJobs.id, exportId))
+      .where(isThisRun())
       .returning();
     return ready ?? row;
   } catch (error) {
@@ -301,9 +317,9 @@ export async function runExport(db: Database, exportId: string, dataDir: string)
     const message =
       error instanceof DomainError ? error.message : 'The export failed; ask again or narrow it.';
     const [failed] = await db
-      .update(exportJobs)
+      .update(dataExports)
       .set({ status: 'failed', error: message, completedAt: new Date() })
-      .where(eq(exportJobs.id, exportId))
+      .where(isThisRun())
       .returning();
     if (!(error instanceof DomainError)) console.error(`export ${exportId} failed`, error);
     return failed ?? row;
@@ -313,8 +329,8 @@ export async function runExport(db: Database, exportId: string, dataDir: string)
 async function findOwnExport(db: Queryable, actor: RequestActor, id: string) {
   const [row] = await db
     .select()
-    .from(exportJobs)
-    .where(and(eq(exportJobs.id, id), eq(exportJobs.requestedBy, actor.viewer.userId ?? sql`NULL`)));
+    .from(dataExports)
+    .where(and(eq(dataExports.id, id), eq(dataExports.requestedBy, actor.viewer.userId ?? sql`NULL`)));
   if (!row) throw new DomainError('not_found', 'No such export of yours.');
   return row;
 }
@@ -326,14 +342,14 @@ export async function getExport(db: Queryable, actor: RequestActor, id: string) 
 export async function listExports(db: Queryable, actor: RequestActor) {
   const rows = await db
     .select()
-    .from(exportJobs)
+    .from(dataExports)
     .where(
       and(
-        eq(exportJobs.requestedBy, actor.viewer.userId ?? sql`NULL`),
-        gte(exportJobs.createdAt, new Date(Date.now() - 30 * 24 * 3_600_000)),
+        eq(dataExports.requestedBy, actor.viewer.userId ?? sql`NULL`),
+        gte(dataExports.createdAt, new Date(Date.now() - 30 * 24 * 3_600_000)),
       ),
     )
-    .orderBy(desc(exportJobs.createdAt))
+    .orderBy(desc(dataExports.createdAt))
     .limit(200);
   return { items: rows.map(toExport) };
 }
@@ -344,6 +360,12 @@ export async function openExportFile(db: Database, actor: RequestActor, id: stri
   if (row.status === 'expired' || (row.status === 'ready' && row.expiresAt && row.expiresAt <= new Date()))
     throw new DomainError('gone', 'This export has expired and its file is deleted; export again.');
   if (row.status !== 'ready') throw new DomainError('conflict', `The export is ${row.status}, not ready.`);
+  // Opened before the download is audited: the hourly clean-up may have deleted it just now.
+  const file = await open(filePath(dataDir, row)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT')
+      throw new DomainError('gone', 'This export has expired and its file is deleted; export again.');
+    throw error;
+  });
   await db.transaction((tx) =>
     appendAuditEntry(tx, actor.audit, {
       action: 'export_file.download',
@@ -353,19 +375,49 @@ export async function openExportFile(db: Database, actor: RequestActor, id: stri
     }),
   );
   return {
-    stream: createReadStream(filePath(dataDir, row)),
+    stream: file.createReadStream(),
     fileName: row.fileName ?? `${row.id}.${row.format}`,
     mediaType: mediaTypes[row.format],
   };
 }
 
-/** The hourly clean-up: files past their time are deleted and their exports marked expired. */
-export async function expireExports(db: Database, dataDir: string) {
+/** A run this old was stopped with its process (the largest export writes in well under a minute). */
+const staleRunMs = 3_600_000;
+/** A queued export this old lost its job (a send that failed after the approval committed). */
+const lostQueuedMs = 10 * 60_000;
+
+/**
+ * The hourly clean-up: files past their time are deleted and their exports marked expired; runs stopped
+ * with their process fail (their part files go); exports queued long ago are queued again.
+ */
+export async function expireExports(db: Database, dataDir: string, jobs: JobQueue) {
   const expired = await db
-    .update(exportJobs)
+    .update(dataExports)
     .set({ status: 'expired' })
-    .where(and(eq(exportJobs.status, 'ready'), lte(exportJobs.expiresAt, new Date())))
-    .returning({ id: exportJobs.id, format: exportJobs.format });
+    .where(and(eq(dataExports.status, 'ready'), lte(dataExports.expiresAt, new Date())))
+    .returning({ id: dataExports.id, format: dataExports.format });
   for (const row of expired) await rm(filePath(dataDir, row), { force: true });
-  return { expiredExports: expired.length };
+  const interrupted = await db
+    .update(dataExports)
+    .set({ status: 'failed', error: 'The export was interrupted; ask again.', completedAt: new Date() })
+    .where(
+      and(eq(dataExports.status, 'running'), lte(dataExports.startedAt, new Date(Date.now() - staleRunMs))),
+    )
+    .returning({ id: dataExports.id });
+  const leftovers = (await readdir(exportsDir(dataDir)).catch(() => [])).filter((name) =>
+    interrupted.some((row) => name.startsWith(row.id) && name.endsWith('.part')),
+  );
+  for (const name of leftovers) await rm(join(exportsDir(dataDir), name), { force: true });
+  const lost = await db
+    .select({ id: dataExports.id })
+    .from(dataExports)
+    .where(
+      and(eq(dataExports.status, 'queued'), lte(dataExports.createdAt, new Date(Date.now() - lostQueuedMs))),
+    );
+  for (const row of lost) await jobs.send('export', row.id);
+  return {
+    expiredExports: expired.length,
+    interruptedExports: interrupted.length,
+    requeuedExports: lost.length,
+  };
 }

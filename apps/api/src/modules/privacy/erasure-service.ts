@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
-import { findPendingRequest, getApprovalPolicy, requestApproval } from '../approvals/requests';
+import { findOrRequestApproval, getApprovalPolicy } from '../approvals/requests';
 import { appendAuditEntry } from '../audit/service';
 import {
   anonymizeCustomerRow,
@@ -63,10 +63,22 @@ async function closeWorkOf(db: Queryable, customerId: string) {
   return { closedWorkOrders: closed.rows.length, completedTasks: tasks.rows.length };
 }
 
+/**
+ * Erases at once. Inside an approval's decision (`db` is then its transaction) the attachment files go
+ * when this step is done, before the decision commits: a decision that then fails leaves the erasure's
+ * rows in place but those files gone, a loss on the side of privacy.
+ */
 export async function eraseCustomer(
   db: Database,
   actor: RequestActor,
-  input: { customerId: string; reason: string; requestReference?: string | null; dataDir: string },
+  input: {
+    customerId: string;
+    reason: string;
+    requestReference?: string | null;
+    dataDir: string;
+    /** The approval it carries out, for the audit entry. */
+    approval?: Record<string, unknown>;
+  },
 ) {
   const erased = await db.transaction(async (tx) => {
     const current = await lockCustomerRow(tx, input.customerId, customerScope(actor.viewer));
@@ -97,6 +109,7 @@ export async function eraseCustomer(
         requestReference: input.requestReference ?? null,
         ...result,
         ...closedWork,
+        ...input.approval,
       },
       isSealed: false,
     });
@@ -121,16 +134,14 @@ export async function requestErasure(
   const { row } = await getCustomer(db, actor.viewer, input.customerId);
   assertNotErased(row);
   const held = { customerId: row.id };
-  const userId = actor.viewer.userId ?? '';
   return db.transaction(async (tx) => {
-    const pending =
-      (await findPendingRequest(tx, userId, 'erasure', held)) ??
-      (await requestApproval(tx, actor, {
-        kind: 'erasure',
-        policy,
-        reason: input.reason,
-        details: { ...held, requestReference: input.requestReference ?? null },
-      }));
+    const pending = await findOrRequestApproval(tx, actor, {
+      kind: 'erasure',
+      policy,
+      reason: input.reason,
+      details: { ...held, requestReference: input.requestReference ?? null },
+      sameAs: held,
+    });
     return { approvalId: pending.id };
   });
 }

@@ -1,6 +1,6 @@
 import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
-import { loadApprovalRequest } from '../approvals/service';
+import { sendHeldForApproval } from '../approvals/handlers';
 import { getCustomerConsents, recordCustomerConsent } from './consent-service';
 import { requestErasure } from './erasure-service';
 import { renderSubjectAccessPdf } from './subject-access-pdf';
@@ -32,10 +32,7 @@ export const privacyHandlers: {
       ...request.body,
       dataDir: request.server.config.dataDir,
     });
-    if ('approvalId' in erased)
-      return reply
-        .code(202)
-        .send(await loadApprovalRequest(request.server.db, actor.viewer, erased.approvalId));
+    if ('approvalId' in erased) return sendHeldForApproval(request, reply, erased.approvalId);
     return erased.result;
   },
   async getSubjectAccessPackage(request) {

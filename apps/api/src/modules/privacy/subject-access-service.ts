@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
 import { sensitiveFields } from '../access/policies';
+import { getApprovalPolicy, isRevealHeld } from '../approvals/requests';
 import { listCustomerAuditRows } from '../audit/repo';
 import { toAuditEntry } from '../audit/serializers';
 import { appendAuditEntry, withOpenedPayloads } from '../audit/service';
@@ -14,6 +15,12 @@ export async function getSubjectAccessPackage(db: Database, actor: RequestActor,
   const record = await getCustomer(db, actor.viewer, customerId);
   if (record.row.erasedAt)
     throw new DomainError('conflict', 'This customer was erased; nothing personal is held.');
+  // The package shows every field in the clear: a role whose reveals wait for approval cannot have it.
+  if (isRevealHeld(await getApprovalPolicy(db, 'reveal'), actor.viewer.roles))
+    throw new DomainError(
+      'forbidden',
+      'Your reveals need approval, and the subject access copy reveals everything: ask a role without that hold.',
+    );
   // The package is for the data subject: every field in the clear, which is why the export is audited.
   const unmasked = {
     ...actor.viewer,

@@ -9,7 +9,7 @@ export const tagsHandlers: { [K in TagOperations]: OperationHandler<K> } = {
     return listTags(request.server.db, viewerOf(request));
   },
   async defineTag(request) {
-    return defineTag(request.server.db, actorContextOf(request).audit, request.params.tag, request.body);
+    return defineTag(request.server.db, actorContextOf(request), request.params.tag, request.body);
   },
   async deleteTag(request, reply) {
     await deleteTag(request.server.db, actorContextOf(request).audit, request.params.tag);

@@ -46,7 +46,8 @@ export async function listTags(db: Queryable, viewer: Viewer) {
   };
 }
 
-export async function defineTag(db: Database, audit: AuditContext, name: string, input: Schemas['TagInput']) {
+export async function defineTag(db: Database, actor: RequestActor, name: string, input: Schemas['TagInput']) {
+  const { audit } = actor;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(tagDefinitions).where(eq(tagDefinitions.name, name));
     const values = {
@@ -70,7 +71,13 @@ export async function defineTag(db: Database, audit: AuditContext, name: string,
     const [count] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(customers)
-      .where(sql`${customers.tags} @> ARRAY[${name}]::text[] AND ${customers.deletedAt} IS NULL`);
+      .where(
+        and(
+          sql`${customers.tags} @> ARRAY[${name}]::text[]`,
+          isNull(customers.deletedAt),
+          customerScope(actor.viewer),
+        ),
+      );
     return { name, ...values, isDefined: true, customerCount: count?.count ?? 0 } satisfies Schemas['Tag'];
   });
 }
@@ -85,7 +92,7 @@ export async function deleteTag(db: Database, audit: AuditContext, name: string)
     const [inUse] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(customers)
-      .where(sql`${customers.tags} @> ARRAY[${name}]::text[]`);
+      .where(sql`${customers.tags} @> ARRAY[${name}]::text[] AND ${customers.deletedAt} IS NULL`);
     if ((inUse?.count ?? 0) > 0)
       throw new DomainError(
         'conflict',

@@ -1,9 +1,8 @@
 import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
-import { loadApprovalRequest } from '../approvals/service';
-import { auditContextOf } from '../audit/service';
+import { sendHeldForApproval } from '../approvals/handlers';
 import { toUser } from './serializers';
-import { createUser, listUsers, updateUserRoles } from './service';
+import { createStaffUser, listUsers, updateUserRoles } from './service';
 
 export const usersHandlers: {
   listUsers: OperationHandler<'listUsers'>;
@@ -15,8 +14,10 @@ export const usersHandlers: {
     return { items: rows.map(toUser) };
   },
   async createUser(request, reply) {
-    const row = await createUser(request.server.db, auditContextOf(request), request.body);
-    return reply.code(201).send(toUser(row));
+    const actor = actorContextOf(request);
+    const created = await createStaffUser(request.server.db, actor, request.body);
+    if (created.approvalId) return sendHeldForApproval(request, reply, created.approvalId);
+    return reply.code(201).send(toUser(created.user));
   },
   async updateUserRoles(request, reply) {
     const actor = actorContextOf(request);
@@ -24,10 +25,7 @@ export const usersHandlers: {
       userId: request.params.userId,
       ...request.body,
     });
-    if ('approvalId' in changed)
-      return reply
-        .code(202)
-        .send(await loadApprovalRequest(request.server.db, actor.viewer, changed.approvalId));
+    if ('approvalId' in changed) return sendHeldForApproval(request, reply, changed.approvalId);
     return toUser(changed.user);
   },
 };

@@ -5,39 +5,81 @@ import { staffUsers } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
 import { getApprovalPolicy, requestApproval } from '../approvals/requests';
-import { type AuditContext, appendAuditEntry } from '../audit/service';
+import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { hashPassword } from '../auth/service';
 
 export async function listUsers(db: Database) {
   return db.select().from(staffUsers).orderBy(asc(staffUsers.displayName));
 }
 
-export async function createUser(
-  db: Database,
-  audit: AuditContext,
-  input: { email: string; displayName: string; password: string; roles: TStaffRole[]; team?: string | null },
-) {
+type NewUser = {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: TStaffRole[];
+  team?: string | null;
+};
+
+async function insertUser(db: Queryable, audit: AuditContext, input: NewUser & { isActive: boolean }) {
   const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(staffUsers)
+    .values({
+      email: input.email.trim().toLowerCase(),
+      displayName: input.displayName.trim(),
+      passwordHash,
+      roles: input.roles,
+      team: input.team?.trim() || null,
+      isActive: input.isActive,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw new DomainError('conflict', 'A staff user with this email exists already.');
+  await appendAuditEntry(db, audit, {
+    action: 'user.create',
+    resourceType: 'staff_user',
+    resourceId: row.id,
+    changes: {
+      email: { before: null, after: row.email },
+      roles: { before: null, after: row.roles },
+      isActive: { before: null, after: row.isActive },
+    },
+  });
+  return row;
+}
+
+/** A staff user the system itself creates (demo seed, set-up), active at once. */
+export async function createUser(db: Database, audit: AuditContext, input: NewUser) {
+  return db.transaction((tx) => insertUser(tx, audit, { ...input, isActive: true }));
+}
+
+/**
+ * A staff user an administrator creates. While the `role_change` policy is on, a new account's roles are
+ * a role change like any other: the user is created inactive (unable to sign in) and activated when an
+ * approver says yes, so that one administrator cannot make a second account to approve their own requests.
+ */
+export async function createStaffUser(
+  db: Database,
+  actor: RequestActor,
+  input: NewUser,
+): Promise<{ user: typeof staffUsers.$inferSelect; approvalId: string | null }> {
+  const policy = await getApprovalPolicy(db, 'role_change');
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(staffUsers)
-      .values({
-        email: input.email.trim().toLowerCase(),
-        displayName: input.displayName.trim(),
-        passwordHash,
-        roles: input.roles,
-        team: input.team?.trim() || null,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new DomainError('conflict', 'A staff user with this email exists already.');
-    await appendAuditEntry(tx, audit, {
-      action: 'user.create',
-      resourceType: 'staff_user',
-      resourceId: row.id,
-      changes: { email: { before: null, after: row.email }, roles: { before: null, after: row.roles } },
+    const user = await insertUser(tx, actor.audit, { ...input, isActive: !policy.isEnabled });
+    if (!policy.isEnabled) return { user, approvalId: null };
+    const held = await requestApproval(tx, actor, {
+      kind: 'role_change',
+      policy,
+      reason: `新账号 New account: ${user.email}`,
+      details: {
+        userId: user.id,
+        userName: user.displayName,
+        rolesBefore: [],
+        rolesAfter: user.roles,
+        isNewUser: true,
+      },
     });
-    return row;
+    return { user, approvalId: held.id };
   });
 }
 
@@ -81,16 +123,23 @@ export async function applyUserRoles(
     userId: string;
     roles: TStaffRole[];
     expectedRoles?: TStaffRole[];
+    /** An account created while role changes need approval, activated with its roles. */
+    isNewUser?: boolean;
     details?: Record<string, unknown>;
   },
 ) {
-  const [current] = await db.select().from(staffUsers).where(eq(staffUsers.id, input.userId)).for('update');
+  // NO KEY UPDATE: the roles are no key, so inserts that reference the user are not blocked meanwhile.
+  const [current] = await db
+    .select()
+    .from(staffUsers)
+    .where(eq(staffUsers.id, input.userId))
+    .for('no key update');
   if (!current) throw new DomainError('not_found', 'No such staff user.');
   if (input.expectedRoles && [...current.roles].sort().join() !== [...input.expectedRoles].sort().join())
     throw new DomainError('conflict', "The user's roles changed since the request; ask again.");
   const [row] = await db
     .update(staffUsers)
-    .set({ roles: input.roles })
+    .set({ roles: input.roles, ...(input.isNewUser ? { isActive: true } : {}) })
     .where(eq(staffUsers.id, input.userId))
     .returning();
   if (!row) throw new DomainError('not_found', 'No such staff user.');
@@ -98,7 +147,10 @@ export async function applyUserRoles(
     action: 'user.roles_update',
     resourceType: 'staff_user',
     resourceId: row.id,
-    changes: { roles: { before: current.roles, after: row.roles } },
+    changes: diffSnapshots(
+      { roles: current.roles, isActive: current.isActive },
+      { roles: row.roles, isActive: row.isActive },
+    ),
     details: input.details,
   });
   return row;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryStatus } from '../../components/query-status';
 import { isApiError } from '../../lib/api';
 import { translateValidationMessage } from '../../lib/validation-messages';
 import { ApprovalHeldNotice } from '../approvals/approval-held-notice';
@@ -230,21 +231,7 @@ export function AccessPoliciesPage() {
         </div>
       )}
       {heldApproval && <ApprovalHeldNotice approval={heldApproval} />}
-      {policies.isPending && (
-        <p className="muted" role="status">
-          {t('common.loading')}
-        </p>
-      )}
-      {policies.isError && (
-        <div className="banner banner--error" role="alert">
-          {isApiError(policies.error) && policies.error.status === 403
-            ? t('errors.forbidden')
-            : t('access.loadFailed')}{' '}
-          <button type="button" className="button button--small" onClick={() => void policies.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={policies} loadFailed={t('access.loadFailed')} />
       {policies.data && (
         <div className="card card--flush access-table-card">
           <table className="data-table access-table">

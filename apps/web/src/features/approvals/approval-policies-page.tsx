@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { FormCard, formFieldError } from '../../components/form-card';
 import { FormField, fieldA11y } from '../../components/form-field';
 import { FormSection } from '../../components/form-section';
-import { isApiError } from '../../lib/api';
+import { QueryStatus } from '../../components/query-status';
 import { STAFF_ROLES } from '../access/access-options';
+import { StaffRoleCheckboxes } from '../access/staff-role-checkboxes';
 import { useSession } from '../auth/queries';
 import { hasAnyRole } from '../auth/roles';
 import { Term } from '../customers/description-term';
+import { ApprovalHeldNotice } from './approval-held-notice';
+import type { TApprovalRequest } from './approval-outcome';
 import {
   EXPIRY_HOURS,
   expiryProblemOf,
@@ -42,6 +45,7 @@ function PolicyForm({
   const { t } = useTranslation();
   const id = useId();
   const update = useUpdateApprovalPolicy();
+  const [heldApproval, setHeldApproval] = useState<TApprovalRequest | null>(null);
   const form = useForm<TApprovalPolicyFormValues>({ defaultValues: policyFormValuesOf(policy) });
   const { register } = form;
   const error = (name: keyof TApprovalPolicyFormValues) => formFieldError(t, form, name);
@@ -54,11 +58,19 @@ function PolicyForm({
       title={t(`approvals.kinds.${kind}`)}
       submitLabel={t('approvals.policies.save')}
       onSubmit={async (values) => {
-        await update.mutateAsync({ kind, body: policyUpdateOf(kind, values) });
-        onSaved(kind);
+        const outcome = await update.mutateAsync({ kind, body: policyUpdateOf(kind, values) });
+        if (outcome.isHeld) {
+          setHeldApproval(outcome.approval);
+          form.reset(policyFormValuesOf(policy));
+        } else onSaved(kind);
       }}
       onCancel={() => form.reset(policyFormValuesOf(policy))}
     >
+      {heldApproval && (
+        <div className="form-grid__wide">
+          <ApprovalHeldNotice approval={heldApproval} />
+        </div>
+      )}
       <p className="field__hint form-grid__wide">{t(`approvals.policies.hints.${kind}`)}</p>
       <div className="field form-grid__wide">
         <label className="checkbox-label">
@@ -125,35 +137,19 @@ function PolicyForm({
         </FormField>
       )}
       {kind === 'reveal' && (
-        <fieldset
-          className="field form-grid__wide"
-          aria-describedby={error('requesterRoles') ? `${id}-requesters-error` : undefined}
-        >
-          <legend>{t('approvals.policies.requesterRoles')}</legend>
-          <p className="field__hint">{t('approvals.policies.requesterRolesHint')}</p>
-          <div className="button-row">
-            {STAFF_ROLES.map((role) => (
-              <label key={role} className="checkbox-label">
-                <input
-                  type="checkbox"
-                  value={role}
-                  {...register('requesterRoles', {
-                    validate: (roles, values) =>
-                      requesterRolesProblemOf(kind, { isEnabled: values.isEnabled, requesterRoles: roles })
-                        ? t('approvals.policies.noRequesterRoles')
-                        : true,
-                  })}
-                />
-                <span>{t(`enums.staffRole.${role}`)}</span>
-              </label>
-            ))}
-          </div>
-          {error('requesterRoles') && (
-            <p id={`${id}-requesters-error`} className="field__error" role="alert">
-              {error('requesterRoles')}
-            </p>
-          )}
-        </fieldset>
+        <StaffRoleCheckboxes
+          id={`${id}-requesters`}
+          className="form-grid__wide"
+          legend={t('approvals.policies.requesterRoles')}
+          hint={t('approvals.policies.requesterRolesHint')}
+          error={error('requesterRoles')}
+          registration={register('requesterRoles', {
+            validate: (roles, values) =>
+              requesterRolesProblemOf(kind, { isEnabled: values.isEnabled, requesterRoles: roles })
+                ? t('approvals.policies.noRequesterRoles')
+                : true,
+          })}
+        />
       )}
     </FormCard>
   );
@@ -218,21 +214,7 @@ export function ApprovalPoliciesPage() {
           {t('approvals.policies.saved', { kind: t(`approvals.kinds.${savedKind}`) })}
         </div>
       )}
-      {policies.isPending && (
-        <p className="muted" role="status">
-          {t('common.loading')}
-        </p>
-      )}
-      {policies.isError && (
-        <div className="banner banner--error" role="alert">
-          {isApiError(policies.error) && policies.error.status === 403
-            ? t('errors.forbidden')
-            : t('approvals.policies.loadFailed')}{' '}
-          <button type="button" className="button button--small" onClick={() => void policies.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={policies} loadFailed={t('approvals.policies.loadFailed')} />
       {policies.data &&
         [...policies.data].sort(byKindOrder).map((policy) =>
           canEdit ? (

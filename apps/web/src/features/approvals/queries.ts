@@ -6,6 +6,7 @@ import { accessPolicyKeys } from '../access/queries';
 import { auditKeys } from '../audit/queries';
 import { userKeys } from '../users/queries';
 import type { TApprovalRequest } from './approval-outcome';
+import { unwrapHeldOr } from './approval-outcome';
 
 type Schemas = components['schemas'];
 
@@ -118,12 +119,15 @@ export function useApprovalPolicies() {
 
 export type TUpdateApprovalPolicyInput = { kind: TApprovalKind; body: TApprovalPolicyUpdate };
 
+/** Applied at once (200), or held for an approver while role changes need approval (202). */
 export function useUpdateApprovalPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ kind, body }: TUpdateApprovalPolicyInput) =>
-      unwrap(api.PUT('/api/v1/approval-policies/{kind}', { params: { path: { kind } }, body })),
-    onSuccess: (policy) => {
+      unwrapHeldOr(api.PUT('/api/v1/approval-policies/{kind}', { params: { path: { kind } }, body })),
+    onSuccess: (outcome) => {
+      if (outcome.isHeld) return invalidateApprovals(queryClient);
+      const policy = outcome.result;
       queryClient.setQueryData<TApprovalPolicy[]>(approvalKeys.policies(), (policies) =>
         policies?.map((existing) => (existing.kind === policy.kind ? policy : existing)),
       );

@@ -1,7 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FailureMessage } from '../../components/failure-message';
+import { FormActions } from '../../components/form-actions';
 import { FormField, fieldA11y } from '../../components/form-field';
-import { isApiError } from '../../lib/api';
+import { ModalDialog } from '../../components/modal-dialog';
 import { saveBlob } from '../../lib/download';
 import { type TCampaign, useExportCampaignTargets } from './queries';
 
@@ -14,16 +16,9 @@ const REASON = { min: 2, max: 200 } as const;
 export function ExportTargetsDialog({ campaign, onClose }: { campaign: TCampaign; onClose: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const exportTargets = useExportCampaignTargets();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = () => {
     const text = reason.trim();
@@ -43,69 +38,38 @@ export function ExportTargetsDialog({ campaign, onClose }: { campaign: TCampaign
     );
   };
 
-  const failure = exportTargets.error;
-  const failureText = !failure
-    ? null
-    : !isApiError(failure)
-      ? t('errors.network')
-      : failure.status === 403
-        ? t('errors.forbidden')
-        : failure.status === 409
-          ? t('campaigns.export.tooMany')
-          : t('errors.generic');
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      // Escape closes a modal dialog by itself; the page must learn of it to drop its state.
-      onCancel={(event) => {
+    <ModalDialog
+      title={t('campaigns.export.title')}
+      onClose={onClose}
+      onSubmit={(event) => {
         event.preventDefault();
-        onClose();
+        submit();
       }}
     >
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('campaigns.export.title')}
-        </h2>
-        <p>
-          {t('campaigns.export.intro', {
-            segment: campaign.segment.name,
-            channel: t(`enums.consentChannel.${campaign.channel}`),
-          })}
-        </p>
-        <FormField id={`${id}-reason`} label={t('campaigns.export.reason')} isRequired error={reasonError}>
-          <input
-            {...fieldA11y(`${id}-reason`, reasonError)}
-            type="text"
-            maxLength={REASON.max}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </FormField>
-        <p className="field__hint">{t('campaigns.export.watermark')}</p>
-        {failureText && (
-          <p className="field__error" role="alert">
-            {failureText}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={exportTargets.isPending}>
-            {exportTargets.isPending ? t('campaigns.export.downloading') : t('campaigns.export.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <p>
+        {t('campaigns.export.intro', {
+          segment: campaign.segment.name,
+          channel: t(`enums.consentChannel.${campaign.channel}`),
+        })}
+      </p>
+      <FormField id={`${id}-reason`} label={t('campaigns.export.reason')} isRequired error={reasonError}>
+        <input
+          {...fieldA11y(`${id}-reason`, reasonError)}
+          type="text"
+          maxLength={REASON.max}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </FormField>
+      <p className="field__hint">{t('campaigns.export.watermark')}</p>
+      <FailureMessage error={exportTargets.error} keysByStatus={{ 409: 'campaigns.export.tooMany' }} />
+      <FormActions
+        submitLabel={t('campaigns.export.submit')}
+        submittingLabel={t('campaigns.export.downloading')}
+        isSubmitting={exportTargets.isPending}
+        onCancel={onClose}
+      />
+    </ModalDialog>
   );
 }

@@ -1,7 +1,8 @@
 import { formatPhoneNational } from '@cims/schemas';
-import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { FormActions } from '../../components/form-actions';
+import { ModalDialog } from '../../components/modal-dialog';
 import { formatMatchScore } from '../duplicates/duplicate-format';
 import { MatchExplanation } from '../duplicates/match-explanation';
 import type { TDuplicateMatch } from '../duplicates/queries';
@@ -24,29 +25,8 @@ export function DuplicateWarningDialog({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={headingId}
-      // Escape closes a modal dialog by itself; the page must learn of it to drop its state.
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={headingId} className="dialog__title">
-        {t('duplicateCheck.title')}
-      </h2>
+    <ModalDialog title={t('duplicateCheck.title')} onClose={onCancel}>
       <p>{t('duplicateCheck.intro', { count: matches.length })}</p>
       <ul className="item-list">
         {matches.map((match) => (
@@ -83,14 +63,12 @@ export function DuplicateWarningDialog({
           {error}
         </p>
       )}
-      <div className="form-actions">
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="button button--primary" disabled={isSaving} onClick={onSaveAnyway}>
-          {isSaving ? t('common.saving') : t('duplicateCheck.saveAnyway')}
-        </button>
-      </div>
-    </dialog>
+      <FormActions
+        submitLabel={t('duplicateCheck.saveAnyway')}
+        isSubmitting={isSaving}
+        onCancel={onCancel}
+        onConfirm={onSaveAnyway}
+      />
+    </ModalDialog>
   );
 }

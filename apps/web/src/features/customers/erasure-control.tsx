@@ -1,10 +1,12 @@
 import type { Customer } from '@cims/api-client';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { FailureMessage } from '../../components/failure-message';
+import { FormActions } from '../../components/form-actions';
 import { formFieldError } from '../../components/form-card';
 import { FormField, fieldA11y } from '../../components/form-field';
-import { isApiError } from '../../lib/api';
+import { ModalDialog } from '../../components/modal-dialog';
 import { ApprovalHeldNotice } from '../approvals/approval-held-notice';
 import type { TApprovalRequest } from '../approvals/approval-outcome';
 import { useCanCall } from '../auth/roles';
@@ -27,17 +29,10 @@ function ErasureDialog({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const erase = useEraseCustomer();
   const form = useForm<TErasureValues>({ defaultValues: { reason: '', requestReference: '' } });
   const { register, handleSubmit } = form;
   const error = (name: keyof TErasureValues) => formFieldError(t, form, name);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const onSubmit = async (values: TErasureValues) => {
     const outcome = await erase
@@ -51,68 +46,46 @@ function ErasureDialog({
     onClose();
   };
 
-  const failure = erase.error;
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <ModalDialog
+      title={t('erasure.title', { name: customer.displayName })}
+      onClose={onClose}
+      onSubmit={handleSubmit(onSubmit)}
     >
-      <form className="stack" noValidate onSubmit={handleSubmit(onSubmit)}>
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('erasure.title', { name: customer.displayName })}
-        </h2>
-        <p className="banner banner--warning">{t('erasure.warning')}</p>
-        <FormField id={`${id}-reason`} label={t('erasure.reason')} error={error('reason')} isRequired>
-          <textarea
-            {...fieldA11y(`${id}-reason`, error('reason'))}
-            rows={3}
-            maxLength={REASON.max}
-            placeholder={t('erasure.reasonPlaceholder')}
-            {...register('reason', {
-              validate: (text) =>
-                text.trim().length >= REASON.min ? true : t('erasure.reasonTooShort', { min: REASON.min }),
-            })}
-          />
-        </FormField>
-        <FormField
-          id={`${id}-reference`}
-          label={t('erasure.requestReference')}
-          error={error('requestReference')}
-          hint={t('erasure.requestReferenceHint')}
-        >
-          <input
-            {...fieldA11y(`${id}-reference`, error('requestReference'))}
-            type="text"
-            maxLength={REFERENCE_MAX}
-            {...register('requestReference')}
-          />
-        </FormField>
-        {failure && (
-          <p className="field__error" role="alert">
-            {!isApiError(failure)
-              ? t('errors.network')
-              : failure.status === 403
-                ? t('errors.forbidden')
-                : failure.status === 409
-                  ? t('erasure.conflict')
-                  : t('errors.generic')}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--danger" disabled={erase.isPending}>
-            {erase.isPending ? t('common.saving') : t('erasure.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <p className="banner banner--warning">{t('erasure.warning')}</p>
+      <FormField id={`${id}-reason`} label={t('erasure.reason')} error={error('reason')} isRequired>
+        <textarea
+          {...fieldA11y(`${id}-reason`, error('reason'))}
+          rows={3}
+          maxLength={REASON.max}
+          placeholder={t('erasure.reasonPlaceholder')}
+          {...register('reason', {
+            validate: (text) =>
+              text.trim().length >= REASON.min ? true : t('erasure.reasonTooShort', { min: REASON.min }),
+          })}
+        />
+      </FormField>
+      <FormField
+        id={`${id}-reference`}
+        label={t('erasure.requestReference')}
+        error={error('requestReference')}
+        hint={t('erasure.requestReferenceHint')}
+      >
+        <input
+          {...fieldA11y(`${id}-reference`, error('requestReference'))}
+          type="text"
+          maxLength={REFERENCE_MAX}
+          {...register('requestReference')}
+        />
+      </FormField>
+      <FailureMessage error={erase.error} keysByStatus={{ 409: 'erasure.conflict' }} />
+      <FormActions
+        submitLabel={t('erasure.submit')}
+        isSubmitting={erase.isPending}
+        isDestructive
+        onCancel={onClose}
+      />
+    </ModalDialog>
   );
 }
 

@@ -7,7 +7,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, toEtag, unwrap } from '../../lib/api';
-import { approvalKeys, customerKeys, type TCustomerFilters, taskKeys } from '../../lib/query-keys';
+import { approvalKeys, customerKeys, type TCustomerFilters, tagKeys, taskKeys } from '../../lib/query-keys';
 import { unwrapHeldOr } from '../approvals/approval-outcome';
 
 export type { TCustomerFilters };
@@ -160,6 +160,8 @@ function invalidateAfterWrite(queryClient: ReturnType<typeof useQueryClient>, id
     queryClient.invalidateQueries({ queryKey: customerKeys.history(id), exact: true }),
     queryClient.invalidateQueries({ queryKey: customerKeys.overview(id), exact: true }),
     queryClient.invalidateQueries({ queryKey: customerKeys.timelines(id) }),
+    // A new tag typed on the form joins the tag list (and its counts).
+    queryClient.invalidateQueries({ queryKey: tagKeys.all }),
   ]).then(() => undefined);
 }
 

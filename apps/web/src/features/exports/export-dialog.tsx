@@ -2,12 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formFieldError } from '../../components/form-card';
+import { FormActions } from '../../components/form-actions';
+import { formFieldError, submitFailureProblems } from '../../components/form-card';
 import { FormField, fieldA11y } from '../../components/form-field';
-import { isApiError } from '../../lib/api';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { ModalDialog } from '../../components/modal-dialog';
 import { useFormatters } from '../../lib/format';
-import { translateValidationMessage } from '../../lib/validation-messages';
 import { useCanCall } from '../auth/roles';
 import {
   exportRequestBody,
@@ -41,29 +40,10 @@ type TDialogProps = {
  */
 export function ExportDialog({ title, intro, target, rowCount, onClose }: TDialogProps) {
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [exportId, setExportId] = useState<string | null>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      // Escape closes a modal dialog by itself; the page must learn of it to drop its state.
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={`${id}-title`} className="dialog__title">
-        {title}
-      </h2>
+    <ModalDialog title={title} onClose={onClose}>
       {exportId === null ? (
         <ExportForm
           idPrefix={id}
@@ -76,7 +56,7 @@ export function ExportDialog({ title, intro, target, rowCount, onClose }: TDialo
       ) : (
         <ExportOutcome exportId={exportId} onClose={onClose} />
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 
@@ -97,8 +77,6 @@ function ExportForm({
   const {
     register,
     handleSubmit,
-    setError,
-    getValues,
     watch,
     formState: { isSubmitting },
   } = form;
@@ -116,22 +94,16 @@ function ExportForm({
       const created = await createExport.mutateAsync(exportRequestBody(target, values));
       onCreated(created.id);
     } catch (error) {
-      if (!isApiError(error)) {
-        setProblems([t('errors.network')]);
-        return;
-      }
-      const unshown = applyFieldErrors({
-        error,
-        setError,
-        isRenderedField: (path) => path in getValues(),
-      });
-      // The problem's detail says why (a PDF of too many rows, a segment gone, too many rows at all).
-      const headline =
-        error.status === 403 ? t('errors.forbidden') : (error.problem.detail ?? t('errors.generic'));
-      setProblems([
-        headline,
-        ...unshown.map((item) => translateValidationMessage(t, item.message) ?? item.message),
-      ]);
+      setProblems(
+        submitFailureProblems({
+          t,
+          form,
+          error,
+          // The problem's detail says why (a PDF of too many rows, a segment gone, too many rows at all).
+          headlineOf: (failure) =>
+            failure.status === 403 ? t('errors.forbidden') : (failure.problem.detail ?? t('errors.generic')),
+        }),
+      );
     }
   };
 
@@ -202,15 +174,12 @@ function ExportForm({
           ))}
         </div>
       )}
-      {/* FormActions would say "saving…" while the export is asked for; this footer says "exporting…". */}
-      <div className="form-actions">
-        <button type="button" className="button button--ghost" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('exports.submitting') : t('exports.submit')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('exports.submit')}
+        submittingLabel={t('exports.submitting')}
+        isSubmitting={isSubmitting}
+        onCancel={onClose}
+      />
     </form>
   );
 }

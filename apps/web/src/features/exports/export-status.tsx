@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProgressBar } from '../../components/progress-bar';
 import { useFormatters } from '../../lib/format';
 import { exportPercent, type TExport, type TExportStatus } from './export-request';
 
@@ -31,19 +32,12 @@ export function ExportProgress({ item }: { item: Pick<TExport, 'rows' | 'rowsDon
           percent,
         });
   return (
-    <div className="progress">
-      <div
-        className={`progress__track${percent === null ? ' progress__track--indeterminate' : ''}`}
-        role="progressbar"
-        aria-label={t('exports.progress.label')}
-        aria-valuemin={0}
-        aria-valuemax={item.rows > 0 ? item.rows : undefined}
-        aria-valuenow={percent === null ? undefined : item.rowsDone}
-        aria-valuetext={text}
-      >
-        <div className="progress__fill" style={percent === null ? undefined : { width: `${percent}%` }} />
-      </div>
-      <p className="progress__text">{text}</p>
-    </div>
+    <ProgressBar
+      label={t('exports.progress.label')}
+      text={text}
+      percent={percent}
+      done={item.rowsDone}
+      total={item.rows > 0 ? item.rows : undefined}
+    />
   );
 }

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ProgressBar } from '../../components/progress-bar';
 import { Stat } from '../../components/stat';
 import { useFormatters } from '../../lib/format';
 import { useCanCall } from '../auth/roles';
 import { canStorePartially, isImportActive, progressPercent } from './import-settings';
 import { type TImportJob, useCancelImport } from './queries';
 
-function ImportProgressBar({ job }: { job: TImportJob }) {
+function ImportProgress({ job }: { job: TImportJob }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const percent = progressPercent(job);
@@ -19,20 +20,13 @@ function ImportProgressBar({ job }: { job: TImportJob }) {
           percent,
         });
   return (
-    <div className="progress">
-      <div
-        className={`progress__track${percent === null ? ' progress__track--indeterminate' : ''}`}
-        role="progressbar"
-        aria-label={t('imports.progress.label')}
-        aria-valuemin={0}
-        aria-valuemax={job.totalRows ?? undefined}
-        aria-valuenow={job.totalRows === null ? undefined : job.processedRows}
-        aria-valuetext={text}
-      >
-        <div className="progress__fill" style={percent === null ? undefined : { width: `${percent}%` }} />
-      </div>
-      <p className="progress__text">{text}</p>
-    </div>
+    <ProgressBar
+      label={t('imports.progress.label')}
+      text={text}
+      percent={percent}
+      done={job.processedRows}
+      total={job.totalRows ?? undefined}
+    />
   );
 }
 
@@ -106,7 +100,7 @@ export function ImportRunCard({ job }: { job: TImportJob }) {
           </button>
         )}
       </div>
-      <ImportProgressBar job={job} />
+      <ImportProgress job={job} />
       <ImportCounts job={job} />
       {job.status === 'failed' && job.failureReason && (
         <p className="banner banner--error" role="alert">

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toEtag, unwrap } from '../../lib/api';
-import { customerKeys, taskKeys } from '../../lib/query-keys';
+import { customerKeys, tagKeys, taskKeys } from '../../lib/query-keys';
 import { auditKeys } from '../audit/queries';
 import { workOrderKeys } from '../work-orders/queries';
 import type { TTrigger, TTriggerInput } from './trigger-values';
@@ -119,6 +119,8 @@ export function useRunTrigger() {
         queryClient.invalidateQueries({ queryKey: triggerKeys.runs(id), exact: true }),
         queryClient.invalidateQueries({ queryKey: triggerKeys.list(), exact: true }),
         queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+        // A trigger's add-tag action defines the tag as automatic.
+        queryClient.invalidateQueries({ queryKey: tagKeys.all }),
         queryClient.invalidateQueries({ queryKey: taskKeys.all }),
         queryClient.invalidateQueries({ queryKey: workOrderKeys.all }),
         queryClient.invalidateQueries({ queryKey: auditKeys.lists() }),
