@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { callApi, createPerson, DEMO_USERS, signInAndWait, signOut, uniqueMobile } from './support';
+import {
+  callApi,
+  createPerson,
+  DEMO_USERS,
+  openNavMenuEntry,
+  signInAndWait,
+  signOut,
+  uniqueMobile,
+} from './support';
 
 /** A time as `<input type="datetime-local">` takes it, in the zone the browser shares with this process. */
 function dateTimeLocal(date: Date): string {
@@ -43,7 +51,7 @@ test('marketing creates a campaign on a preset segment, reads its results and ta
   await signOut(page);
 
   await signInAndWait(page, DEMO_USERS.marketing);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '营销活动' }).click();
+  await openNavMenuEntry(page, { menu: '营销', entry: '营销活动' });
   await expect(page.getByRole('heading', { level: 1, name: '营销活动' })).toBeVisible();
   await page.getByRole('link', { name: '新建营销活动' }).click();
 

@@ -70,6 +70,8 @@ test('create a person, find them by phone digits, edit, and read the detail page
     .getByRole('navigation', { name: '主导航' })
     .getByRole('link', { name: '客户', exact: true })
     .click();
+  // The detail page's header lists its tags under the same label; fill only once the list has replaced it.
+  await expect(page.getByRole('heading', { level: 1, name: '客户', exact: true })).toBeVisible();
   await page.getByLabel('标签', { exact: true }).fill('e2e回归');
   const row = page.getByRole('row', { name: new RegExp(displayName) });
   await expect(row).toBeVisible();

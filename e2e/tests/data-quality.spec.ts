@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { signInAndWait, uniqueMobile } from './support';
+import { openNavMenuEntry, signInAndWait, uniqueMobile } from './support';
 
 test('warn of a duplicate at entry, import a CSV with two bad rows, then merge the duplicate it flagged', async ({
   page,
@@ -49,7 +49,7 @@ test('warn of a duplicate at entry, import a CSV with two bad rows, then merge t
   ];
   const csv = `${rows.map((row) => row.join(',')).join('\n')}\n`;
 
-  await mainNavigation.getByRole('link', { name: '导入' }).click();
+  await openNavMenuEntry(page, { menu: '管理', entry: '导入' });
   await expect(page.getByRole('heading', { level: 1, name: '导入' })).toBeVisible();
 
   await page.getByLabel('选择文件（CSV 或 XLSX）').setInputFiles({
@@ -94,7 +94,7 @@ test('warn of a duplicate at entry, import a CSV with two bad rows, then merge t
   expect(errorsCsv).toContain('110101199003071234');
 
   // The import stored 柯小明 beside 柯晓明 and put the pair in the review queue.
-  await mainNavigation.getByRole('link', { name: '重复客户' }).click();
+  await openNavMenuEntry(page, { menu: '管理', entry: '重复客户' });
   const pair = page.getByRole('row').filter({ hasText: '柯晓明' }).filter({ hasText: '柯小明' });
   await expect(pair).toHaveCount(1);
   await expect(pair.getByRole('listitem').filter({ hasText: '电话' })).toContainText('+3');
@@ -134,7 +134,7 @@ test('import rows from abroad, and keep a row without its invalid value when ask
   const csv = `${rows.map((row) => row.join(',')).join('\n')}\n`;
 
   await signInAndWait(page);
-  await mainNavigation.getByRole('link', { name: '导入' }).click();
+  await openNavMenuEntry(page, { menu: '管理', entry: '导入' });
   await page.getByLabel('选择文件（CSV 或 XLSX）').setInputFiles({
     name: '境外客户.csv',
     mimeType: 'text/csv',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_USERS, openWorkOrder, signInAndWait, signOut, uniqueMobile } from './support';
+import { DEMO_USERS, openNavMenuEntry, openWorkOrder, signInAndWait, signOut, uniqueMobile } from './support';
 
 /*
  * What each role may see: masking and the reveal permission, the data scope of a sales team, and the
@@ -91,7 +91,7 @@ test('a customer of one sales team is invisible to another team and to service, 
 
   // The auditor finds the creation in the audit log and checks that the chain holds.
   await signInAndWait(page, DEMO_USERS.auditor);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
+  await openNavMenuEntry(page, { menu: '管理', entry: '审计日志' });
   await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();
   await page.getByLabel('操作', { exact: true }).selectOption({ label: '创建客户' });
   await expect(page).toHaveURL(/action=customer\.create/);
@@ -115,7 +115,7 @@ test('a customer of one sales team is invisible to another team and to service, 
 
 test('the administrator reads the access policies and changes one role', async ({ page }) => {
   await signInAndWait(page);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '访问策略' }).click();
+  await openNavMenuEntry(page, { menu: '管理', entry: '访问策略' });
 
   const table = page.getByRole('table', { name: '访问策略' });
   await expect(table.getByRole('columnheader', { name: '数据范围' })).toBeVisible();

@@ -39,6 +39,16 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 
+/** Follows a link of one of the main navigation's menus (营销, 管理): opens the menu, then picks the link. */
+export async function openNavMenuEntry(page: Page, { menu, entry }: { menu: string; entry: string }) {
+  const navigation = page.getByRole('navigation', { name: '主导航' });
+  await navigation.getByRole('button', { name: menu, exact: true }).click();
+  await navigation
+    .getByRole('menu', { name: menu })
+    .getByRole('menuitem', { name: entry, exact: true })
+    .click();
+}
+
 /** A mobile number no other run has used: 139 followed by the last eight digits of the clock. */
 export function uniqueMobile(): string {
   return `139${String(Date.now()).slice(-8)}`;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { callApi, signInAndWait, uniqueMobile } from './support';
+import { callApi, openNavMenuEntry, signInAndWait, uniqueMobile } from './support';
 
 /*
  * The administrator tags two new customers at once from the customer list, gives the new tag a colour
@@ -36,8 +36,7 @@ test('a tag added to two customers in bulk is defined, counted, removed in bulk 
   await expect(secondRow.getByRole('listitem').filter({ hasText: tag })).toBeVisible();
 
   // The tags page: the tag is in use but not defined yet; defining it gives it a colour.
-  await page.getByRole('button', { name: /^用户菜单：/ }).click();
-  await page.getByRole('link', { name: '标签', exact: true }).click();
+  await openNavMenuEntry(page, { menu: '管理', entry: '标签' });
   await expect(page.getByRole('heading', { level: 1, name: '标签' })).toBeVisible();
   const tagRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: tag }) });
   await expect(tagRow).toContainText('未定义');
@@ -79,8 +78,7 @@ test('a tag added to two customers in bulk is defined, counted, removed in bulk 
   await expect(secondRow).toHaveCount(0);
 
   // Now nobody carries it, and its definition can go.
-  await page.getByRole('button', { name: /^用户菜单：/ }).click();
-  await page.getByRole('link', { name: '标签', exact: true }).click();
+  await openNavMenuEntry(page, { menu: '管理', entry: '标签' });
   await expect(tagRow.getByRole('cell').nth(3)).toHaveText('0');
   await tagRow.getByRole('button', { name: '删除', exact: true }).click();
   await tagRow.getByRole('button', { name: '确认删除' }).click();

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { callApi, createPerson, DEMO_USERS, signInAndWait, signOut, uniqueMobile } from './support';
+import {
+  callApi,
+  createPerson,
+  DEMO_USERS,
+  openNavMenuEntry,
+  signInAndWait,
+  signOut,
+  uniqueMobile,
+} from './support';
 
 /*
  * Marketing automates a dedicated revisit: a trigger on the segment "no login in 30 days AND at least 6
@@ -106,7 +114,7 @@ test('a trigger on segment entry dry-runs, runs, and leaves the owner a 专属�
   await expect(history.getByText('试运行', { exact: true })).toBeVisible();
 
   // The list shows the trigger with its segment and last run.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '自动化规则' }).click();
+  await openNavMenuEntry(page, { menu: '营销', entry: '自动化规则' });
   const listed = page.getByRole('row').filter({ hasText: triggerName });
   await expect(listed.getByRole('link', { name: segmentName })).toBeVisible();
   await expect(listed.getByText('已启用')).toBeVisible();

@@ -19,6 +19,7 @@ import {
   IMPORT_ROLES,
   SEGMENT_EDIT_ROLES,
   SEGMENT_ROLES,
+  TAG_ROLES,
   TASK_ROLES,
   TRIGGER_EDIT_ROLES,
   TRIGGER_ROLES,
@@ -234,10 +235,7 @@ const router = createBrowserRouter([
       },
       {
         path: 'tags',
-        lazy: lazyPage(
-          operationRoles.listTags,
-          async () => (await import('./features/tags/tags-page')).TagsPage,
-        ),
+        lazy: lazyPage(TAG_ROLES, async () => (await import('./features/tags/tags-page')).TagsPage),
       },
       {
         path: 'work-orders',

@@ -97,6 +97,8 @@ export const apiKeys = pgTable('api_keys', {
   createdAt: createdAt(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  /** The approval request a key created while role changes need approval waits for; unusable until then. */
+  approvalId: uuid('approval_id'),
 });
 
 export const customers = pgTable(

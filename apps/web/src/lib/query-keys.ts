@@ -88,6 +88,6 @@ export const approvalKeys = {
   details: () => [...approvalKeys.all, 'detail'] as const,
   detail: (id: string) => [...approvalKeys.details(), id] as const,
   pendingCount: () => [...approvalKeys.all, 'pending-count'] as const,
-  /** Its own root: a decision changes requests, never the policies. */
+  /** Its own root, so that refreshing requests leaves it; an approved policy change refreshes it. */
   policies: () => ['approval-policies'] as const,
 };

@@ -168,6 +168,8 @@ export interface paths {
         /**
          * Create a partner API key
          * @description Creates a key with the given scopes. The secret is in this response only; the server keeps a hash.
+         *     While role changes need approval, the key works only once its approval request (`apiKey.approvalId`)
+         *     is approved, and is revoked if it is not.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -2372,6 +2374,12 @@ export interface components {
             lastUsedAt: string | null;
             /** Format: date-time */
             revokedAt: string | null;
+            /**
+             * Format: uuid
+             * @description While role changes need approval, a new key is a grant like a role: it works only once this
+             *     request is approved (and is revoked if it is not).
+             */
+            approvalId: string | null;
         };
         ApiKeyList: {
             items: components["schemas"]["ApiKey"][];
@@ -5465,6 +5473,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionPolicy"];
+                };
+            };
+            /** @description Held for approval while erasures need approval (a retention policy erases customers). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
                 };
             };
             400: components["responses"]["BadRequest"];

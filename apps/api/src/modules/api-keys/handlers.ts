@@ -1,5 +1,6 @@
 import type { components } from '@cims/api-client';
 import type { apiKeys } from '../../db/schema';
+import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
 import { auditContextOf } from '../audit/service';
 import { createApiKey, listApiKeys, revokeApiKey } from './service';
@@ -13,6 +14,7 @@ function toApiKey(row: typeof apiKeys.$inferSelect): components['schemas']['ApiK
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    approvalId: row.approvalId,
   };
 }
 
@@ -26,7 +28,7 @@ export const apiKeysHandlers: {
     return { items: rows.map(toApiKey) };
   },
   async createApiKey(request, reply) {
-    const { row, secret } = await createApiKey(request.server.db, auditContextOf(request), request.body);
+    const { row, secret } = await createApiKey(request.server.db, actorContextOf(request), request.body);
     return reply.code(201).send({ apiKey: toApiKey(row), secret });
   },
   async revokeApiKey(request, reply) {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import type { Database, Queryable } from '../../db/client';
 import { apiKeys } from '../../db/schema';
+import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
+import { getApprovalPolicy, requestApproval } from '../approvals/requests';
 import { type AuditContext, appendAuditEntry } from '../audit/service';
 import { hashToken } from '../auth/service';
 
@@ -13,10 +15,12 @@ export async function listApiKeys(db: Database) {
 /** The secret is 256 random bits, so a plain SHA-256 (not a slow password hash) is enough to store it. */
 export async function createApiKey(
   db: Database,
-  audit: AuditContext,
+  actor: RequestActor,
   input: { name: string; scopes: string[] },
 ) {
+  const { audit } = actor;
   const secret = `cims_${randomBytes(32).toString('base64url')}`;
+  const policy = await getApprovalPolicy(db, 'role_change');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
@@ -35,8 +39,29 @@ export async function createApiKey(
       resourceId: row.id,
       changes: { name: { before: null, after: row.name }, scopes: { before: null, after: row.scopes } },
     });
-    return { row, secret };
+    if (!policy.isEnabled) return { row, secret };
+    // The secret is shown once, now; the key works only after an approver says yes.
+    const held = await requestApproval(tx, actor, {
+      kind: 'role_change',
+      policy,
+      reason: `新接口密钥 New API key: ${row.name}`,
+      details: { apiKeyId: row.id, apiKeyName: row.name, scopes: row.scopes },
+    });
+    const [waiting] = await tx
+      .update(apiKeys)
+      .set({ approvalId: held.id })
+      .where(eq(apiKeys.id, row.id))
+      .returning();
+    return { row: waiting ?? row, secret };
   });
+}
+
+/** An approved key starts working; a key whose request was refused is revoked. */
+export async function settleApiKeyApproval(db: Queryable, apiKeyId: string, isApproved: boolean) {
+  await db
+    .update(apiKeys)
+    .set(isApproved ? { approvalId: null } : { approvalId: null, revokedAt: new Date() })
+    .where(eq(apiKeys.id, apiKeyId));
 }
 
 export async function revokeApiKey(db: Database, audit: AuditContext, id: string) {
@@ -67,7 +92,9 @@ export async function findActiveApiKey(db: Database, secret: string) {
   const [row] = await db
     .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
-    .where(and(eq(apiKeys.secretHash, hashToken(secret)), isNull(apiKeys.revokedAt)));
+    .where(
+      and(eq(apiKeys.secretHash, hashToken(secret)), isNull(apiKeys.revokedAt), isNull(apiKeys.approvalId)),
+    );
   if (!row) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));

@@ -330,6 +330,14 @@ describe('approvals', async () => {
     });
     expect(elevation.statusCode).toBe(202);
     expect((await decide(secondAdmin, elevation.json().id, 'approve')).statusCode).toBe(403);
+    const offered = (
+      await secondAdmin.request({ method: 'GET', url: '/api/v1/approvals?view=to_decide' })
+    ).json();
+    expect(offered.items.map((item: { id: string }) => item.id)).not.toContain(elevation.json().id);
+    expect(
+      (await admin.request({ method: 'POST', url: `/api/v1/approvals/${elevation.json().id}/cancel` }))
+        .statusCode,
+    ).toBe(200);
 
     // A new account waits, inactive, for its roles to be approved: no second account to approve with.
     const email = `${uniqueMarker('new')}@test.cims`;
@@ -348,6 +356,42 @@ describe('approvals', async () => {
     expect((await signIn()).statusCode).toBe(401);
     expect((await decide(secondAdmin, created.json().id, 'approve')).statusCode).toBe(200);
     expect((await signIn()).statusCode).toBe(200);
+
+    // A new account nobody approves goes away, and its email is free again.
+    const refusedEmail = `${uniqueMarker('no')}@test.cims`;
+    const newAccount = {
+      email: refusedEmail,
+      displayName: '未批准',
+      password: 'a long enough password 1',
+      roles: ['admin'],
+    };
+    const refused = await admin.request({ method: 'POST', url: '/api/v1/users', payload: newAccount });
+    expect(refused.statusCode).toBe(202);
+    expect((await decide(secondAdmin, refused.json().id, 'reject', '无需新管理员')).statusCode).toBe(200);
+    const users = (await admin.request({ method: 'GET', url: '/api/v1/users' })).json();
+    expect(users.items.map((user: { email: string }) => user.email)).not.toContain(refusedEmail);
+    expect(
+      (await admin.request({ method: 'POST', url: '/api/v1/users', payload: newAccount })).statusCode,
+    ).toBe(202);
+
+    // An API key is a grant too: it works only once approved.
+    const key = await admin.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      payload: { name: uniqueMarker('partner'), scopes: ['customers:read'] },
+    });
+    expect(key.statusCode, key.body).toBe(201);
+    const { apiKey, secret } = key.json();
+    expect(apiKey.approvalId).not.toBeNull();
+    const asPartner = () =>
+      t.app.inject({
+        method: 'GET',
+        url: '/api/v1/customers',
+        headers: { authorization: `Bearer ${secret}` },
+      });
+    expect((await asPartner()).statusCode).toBe(401);
+    expect((await decide(secondAdmin, apiKey.approvalId, 'approve', '合作方接入')).statusCode).toBe(200);
+    expect((await asPartner()).statusCode).toBe(200);
 
     // Switching approval off is itself a change that needs approval while it is on.
     const weaken = await admin.request({
@@ -387,6 +431,20 @@ describe('approvals', async () => {
   it('erases a customer only once a second compliance officer approves', async () => {
     await setPolicy('erasure', { isEnabled: true, approverRole: 'compliance', expiresAfterHours: 168 });
     const otherCompliance = await t.signIn('compliance');
+    // A retention policy erases too: shortening it waits for the same approval.
+    const shorter = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/retention/policies/deleted_customers',
+      payload: { isEnabled: true, afterDays: 1 },
+    });
+    expect(shorter.statusCode, shorter.body).toBe(202);
+    const retention = async () =>
+      (await admin.request({ method: 'GET', url: '/api/v1/retention/policies' }))
+        .json()
+        .items.find((policy: { category: string }) => policy.category === 'deleted_customers');
+    expect((await retention()).afterDays).toBe(180);
+    expect((await decide(compliance, shorter.json().id, 'approve', '合规确认')).statusCode).toBe(200);
+    expect((await retention()).afterDays).toBe(1);
     const customerId = await newCustomer(admin);
     const asked = await compliance.request({
       method: 'POST',

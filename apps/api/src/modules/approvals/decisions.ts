@@ -16,9 +16,12 @@ import { DomainError, validationFailed } from '../../http/errors';
 import type { JobQueue } from '../../jobs/schedule';
 import type { PolicySettings } from '../access/policies';
 import { updateAccessPolicy } from '../access/service';
+import { settleApiKeyApproval } from '../api-keys/service';
 import { appendAuditEntry } from '../audit/service';
 import { releaseApprovedExport } from '../exports/service';
 import { eraseCustomer } from '../privacy/erasure-service';
+import type { RetentionCategory } from '../retention/repo';
+import { listRetentionPolicies, updateRetentionPolicy } from '../retention/service';
 import { applyUserRoles } from '../users/service';
 import {
   type ApprovalKind,
@@ -42,7 +45,9 @@ async function carryOut(tx: Database, actor: RequestActor, row: ApprovalRequestR
       // The grant is the approved request itself; the requester's next reveal uses it.
       return;
     case 'role_change':
-      if (details.userId) {
+      if (details.apiKeyId) {
+        await settleApiKeyApproval(tx, String(details.apiKeyId), true);
+      } else if (details.userId) {
         await applyUserRoles(tx, actor.audit, {
           userId: String(details.userId),
           roles: details.rolesAfter as TStaffRole[],
@@ -80,6 +85,22 @@ async function carryOut(tx: Database, actor: RequestActor, row: ApprovalRequestR
       }
       return;
     case 'erasure':
+      if (details.retentionCategory) {
+        const category = details.retentionCategory as RetentionCategory;
+        const current = (await listRetentionPolicies(tx)).find((policy) => policy.category === category);
+        if (!isDeepStrictEqual(current ?? null, details.policyBefore))
+          throw new DomainError(
+            'conflict',
+            `The ${category} retention policy changed since the request; ask again.`,
+          );
+        await updateRetentionPolicy(
+          tx,
+          actor.audit,
+          { category, ...(details.policy as { isEnabled: boolean; afterDays: number }) },
+          onBehalf,
+        );
+        return;
+      }
       try {
         await eraseCustomer(tx, actor, {
           customerId: String(details.customerId),
@@ -145,8 +166,10 @@ export async function decideApproval(
     });
     return row;
   });
-  // A send that fails here is retried by the hourly sweep of long-queued exports.
+  // The decision stands; a send that fails is retried by the hourly sweep of long-queued exports.
   if (decided.kind === 'export' && decision === 'approve')
-    await context.jobs.send('export', String((decided.details as { exportId: string }).exportId));
+    await context.jobs
+      .send('export', String((decided.details as { exportId: string }).exportId))
+      .catch((error: unknown) => console.error('queueing an approved export failed', error));
   return loadApprovalRequest(db, actor.viewer, input.id);
 }

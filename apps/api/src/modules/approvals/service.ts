@@ -1,14 +1,16 @@
 /** Reading approval requests, withdrawing one's own, and expiring those left unanswered. */
 import type { components } from '@cims/api-client';
-import { and, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Queryable } from '../../db/client';
 import { approvalRequests, staffUsers } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
 import { DomainError } from '../../http/errors';
 import type { Viewer } from '../access/policies';
+import { settleApiKeyApproval } from '../api-keys/service';
 import { appendAuditEntry, systemAuditContext } from '../audit/service';
 import { refuseExport } from '../exports/service';
+import { discardUnapprovedUser } from '../users/service';
 import type { ApprovalRequestRow } from './requests';
 
 type Schemas = components['schemas'];
@@ -37,6 +39,8 @@ function summaryOf(row: ApprovalRequestRow): string {
     case 'reveal':
       return `查看客户敏感字段明文 ${d.field} / Reveal ${d.field} of a customer`;
     case 'role_change':
+      if (d.apiKeyId)
+        return `新接口密钥 ${d.apiKeyName}（${(d.scopes as string[]).join(', ')}）/ New API key ${d.apiKeyName}`;
       if (d.isNewUser)
         return `新账号 ${d.userName}（${(d.rolesAfter as string[]).join(', ')}）/ New account for ${d.userName}`;
       if (d.userId)
@@ -45,17 +49,40 @@ function summaryOf(row: ApprovalRequestRow): string {
         return `修改审批策略 ${d.approvalPolicy} / Change the ${d.approvalPolicy} approval policy`;
       return `修改角色 ${d.role} 的访问策略 / Change the access policy of ${d.role}`;
     case 'erasure':
+      if (d.retentionCategory)
+        return `修改保留策略 ${d.retentionCategory} / Change the ${d.retentionCategory} retention policy`;
       return `删除客户个人信息（不可恢复）/ Erase a customer's personal data${d.requestReference ? ` (${d.requestReference})` : ''}`;
   }
 }
+
+/** Whether the request changes this viewer's own roles (which they may not decide either). */
+const isAboutSelf = (viewer: Viewer, row: ApprovalRequestRow) =>
+  row.kind === 'role_change' && (row.details as { userId?: string }).userId === viewer.userId;
 
 export function mayDecide(viewer: Viewer, row: ApprovalRequestRow) {
   return (
     row.status === 'pending' &&
     row.expiresAt > new Date() &&
     row.requestedBy !== viewer.userId &&
+    !isAboutSelf(viewer, row) &&
     viewer.roles.some((role) => role === row.approverRole)
   );
+}
+
+/** Pending and not past expiry, as lists and counts read it (the hourly job stores the expiry later). */
+const isOpen = sql`${approvalRequests.status} = 'pending' AND ${approvalRequests.expiresAt} > now()`;
+/** What the caller may decide: open, for their role, not theirs, not about their own roles. */
+const toDecideBy = (viewer: Viewer, me: string) =>
+  sql`${isOpen} AND ${approvalRequests.approverRole} = ANY(${sql.param(viewer.roles)}::text[])
+    AND ${approvalRequests.requestedBy} <> ${me}
+    AND coalesce(${approvalRequests.details}->>'userId', '') <> ${me}`;
+
+/** A status filter as the caller sees statuses: an unanswered request past its expiry is expired. */
+function statusCondition(status: Schemas['ApprovalStatus']) {
+  if (status === 'pending') return isOpen;
+  if (status === 'expired')
+    return sql`(${approvalRequests.status} = 'expired' OR (${approvalRequests.status} = 'pending' AND ${approvalRequests.expiresAt} <= now()))`;
+  return eq(approvalRequests.status, status);
 }
 
 function selectRequests(db: Queryable) {
@@ -114,17 +141,11 @@ export async function listApprovalRequests(
   const me = viewer.userId ?? noUserId;
   let scope: SQL | undefined;
   if (view === 'mine') scope = eq(approvalRequests.requestedBy, me);
-  else if (view === 'to_decide')
-    scope = and(
-      eq(approvalRequests.status, 'pending'),
-      sql`${approvalRequests.expiresAt} > now()`,
-      inArray(approvalRequests.approverRole, viewer.roles.length > 0 ? viewer.roles : ['-']),
-      sql`${approvalRequests.requestedBy} <> ${me}`,
-    );
+  else if (view === 'to_decide') scope = toDecideBy(viewer, me);
   else if (!viewer.roles.some((role) => overseerRoles.includes(role)))
     throw new DomainError('forbidden', 'Only administrators, compliance and auditors see every request.');
   const rows = await selectRequests(db)
-    .where(and(scope, input.status ? eq(approvalRequests.status, input.status) : undefined))
+    .where(and(scope, input.status ? statusCondition(input.status) : undefined))
     .orderBy(desc(approvalRequests.createdAt))
     .limit(200);
   return { items: rows.map((selected) => toApprovalRequest(viewer, selected)) };
@@ -134,19 +155,27 @@ export async function countPendingApprovals(db: Queryable, viewer: Viewer) {
   const me = viewer.userId ?? noUserId;
   const [row] = await db
     .select({
-      toDecide: sql<number>`count(*) FILTER (WHERE ${approvalRequests.requestedBy} <> ${me}
-        AND ${approvalRequests.approverRole} = ANY(${sql.param(viewer.roles)}::text[]))::int`,
-      mineWaiting: sql<number>`count(*) FILTER (WHERE ${approvalRequests.requestedBy} = ${me})::int`,
+      toDecide: sql<number>`count(*) FILTER (WHERE ${toDecideBy(viewer, me)})::int`,
+      mineWaiting: sql<number>`count(*) FILTER (WHERE ${isOpen} AND ${approvalRequests.requestedBy} = ${me})::int`,
     })
     .from(approvalRequests)
-    .where(and(eq(approvalRequests.status, 'pending'), sql`${approvalRequests.expiresAt} > now()`));
+    .where(eq(approvalRequests.status, 'pending'));
   return { toDecide: row?.toDecide ?? 0, mineWaiting: row?.mineWaiting ?? 0 };
 }
 
 /** Settles a request that is no longer pending for the thing it held (an export is refused). */
 export async function settleHeldAction(tx: Queryable, row: ApprovalRequestRow, why: string) {
-  if (row.kind === 'export')
-    await refuseExport(tx, String((row.details as { exportId: string }).exportId), why);
+  const details = row.details as {
+    exportId?: string;
+    userId?: string;
+    isNewUser?: boolean;
+    apiKeyId?: string;
+  };
+  if (row.kind === 'export') await refuseExport(tx, String(details.exportId), why);
+  // A new account nobody approved never signed in: it goes, and its email can be used again.
+  if (row.kind === 'role_change' && details.isNewUser && details.userId)
+    await discardUnapprovedUser(tx, details.userId);
+  if (row.kind === 'role_change' && details.apiKeyId) await settleApiKeyApproval(tx, details.apiKeyId, false);
 }
 
 export async function cancelApprovalRequest(db: Database, actor: RequestActor, id: string) {
@@ -155,6 +184,7 @@ export async function cancelApprovalRequest(db: Database, actor: RequestActor, i
     if (!row || row.requestedBy !== actor.viewer.userId)
       throw new DomainError('not_found', 'No such approval request of yours.');
     if (row.status !== 'pending') throw new DomainError('conflict', `The request is ${row.status} already.`);
+    if (row.expiresAt <= new Date()) throw new DomainError('conflict', 'The request has expired.');
     await tx.update(approvalRequests).set({ status: 'cancelled' }).where(eq(approvalRequests.id, id));
     await settleHeldAction(tx, row, '申请已撤回 The request was withdrawn.');
     await appendAuditEntry(tx, actor.audit, {

@@ -181,6 +181,13 @@ export function watermarkedPdf(input: {
 }
 
 /**
+ * Cells of plain ASCII (ids, phones, emails, times, codes) are set in the PDF's built-in Helvetica: the
+ * CJK font shapes Latin text through its large OpenType tables, about a millisecond per string, which
+ * made those cells most of a PDF's cost.
+ */
+const isPlainAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
+
+/**
  * The text cut to `width` with an ellipsis, by a binary search over its characters: pdfkit's own
  * ellipsis drops one character at a time and measures again, which made long cells the cost of a PDF.
  */
@@ -227,9 +234,9 @@ export async function drawPdfTable(
     let x = left;
     cells.forEach((cell, index) => {
       const width = widths[index] ?? 0;
-      doc.text(fitted(doc, cell === null ? '' : String(cell), width - 4), x + 2, y + 3, {
-        lineBreak: false,
-      });
+      const text = cell === null ? '' : String(cell);
+      doc.font(isPlainAscii(text) ? 'Helvetica' : 'body');
+      doc.text(fitted(doc, text, width - 4), x + 2, y + 3, { lineBreak: false });
       x += width;
     });
     doc
@@ -242,6 +249,7 @@ export async function drawPdfTable(
   };
   drawRow(input.header, true);
   for await (const record of input.records) drawRow(record, false);
+  doc.font('body');
 }
 
 /** A PDF of one table (customer or work-order lists); an export that fails midway says so on its last page. */

@@ -194,7 +194,10 @@ export async function createExport(
   });
   if (status !== 'queued') return created;
   if (rows <= inlineExportRows) return runExport(db, created.id, context.dataDir);
-  await context.jobs.send('export', created.id);
+  // The export stands; a send that fails is retried by the hourly sweep of long-queued exports.
+  await context.jobs
+    .send('export', created.id)
+    .catch((error: unknown) => console.error('queueing an export failed', error));
   return created;
 }
 
@@ -311,6 +314,8 @@ export async function runExport(db: Database, exportId: string, dataDir: string)
       })
       .where(isThisRun())
       .returning();
+    // No longer this run's (the sweep took it for stopped): its file must not stay behind unlisted.
+    if (!ready) await rm(target, { force: true });
     return ready ?? row;
   } catch (error) {
     await rm(partial, { force: true });
@@ -366,14 +371,19 @@ export async function openExportFile(db: Database, actor: RequestActor, id: stri
       throw new DomainError('gone', 'This export has expired and its file is deleted; export again.');
     throw error;
   });
-  await db.transaction((tx) =>
-    appendAuditEntry(tx, actor.audit, {
-      action: 'export_file.download',
-      resourceType: 'export',
-      resourceId: row.id,
-      details: { exportId: row.id, rows: row.rowsDone, format: row.format },
-    }),
-  );
+  await db
+    .transaction((tx) =>
+      appendAuditEntry(tx, actor.audit, {
+        action: 'export_file.download',
+        resourceType: 'export',
+        resourceId: row.id,
+        details: { exportId: row.id, rows: row.rowsDone, format: row.format },
+      }),
+    )
+    .catch(async (error: unknown) => {
+      await file.close();
+      throw error;
+    });
   return {
     stream: file.createReadStream(),
     fileName: row.fileName ?? `${row.id}.${row.format}`,
@@ -401,7 +411,10 @@ export async function expireExports(db: Database, dataDir: string, jobs: JobQueu
     .update(dataExports)
     .set({ status: 'failed', error: 'The export was interrupted; ask again.', completedAt: new Date() })
     .where(
-      and(eq(dataExports.status, 'running'), lte(dataExports.startedAt, new Date(Date.now() - staleRunMs))),
+      and(
+        eq(dataExports.status, 'running'),
+        sql`coalesce(${dataExports.startedAt}, ${dataExports.createdAt}) <= ${new Date(Date.now() - staleRunMs)}`,
+      ),
     )
     .returning({ id: dataExports.id });
   const leftovers = (await readdir(exportsDir(dataDir)).catch(() => [])).filter((name) =>

@@ -1,11 +1,13 @@
+import { actorContextOf } from '../../http/authorize';
 import type { OperationHandler } from '../../http/contract';
+import { sendHeldForApproval } from '../approvals/handlers';
 import { auditContextOf } from '../audit/service';
 import {
+  changeRetentionPolicy,
   listRetentionPolicies,
   listRetentionRuns,
   runRetention,
   toRetentionRun,
-  updateRetentionPolicy,
 } from './service';
 
 export const retentionHandlers: {
@@ -17,11 +19,13 @@ export const retentionHandlers: {
   async listRetentionPolicies(request) {
     return { items: await listRetentionPolicies(request.server.db) };
   },
-  async updateRetentionPolicy(request) {
-    return updateRetentionPolicy(request.server.db, auditContextOf(request), {
+  async updateRetentionPolicy(request, reply) {
+    const changed = await changeRetentionPolicy(request.server.db, actorContextOf(request), {
       category: request.params.category,
       ...request.body,
     });
+    if ('approvalId' in changed) return sendHeldForApproval(request, reply, changed.approvalId);
+    return changed.policy;
   },
   async listRetentionRuns(request) {
     return { items: await listRetentionRuns(request.server.db) };

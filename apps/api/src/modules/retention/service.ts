@@ -7,6 +7,7 @@
 import type { Database } from '../../db/client';
 import type { RequestActor } from '../../http/authorize';
 import { systemViewer } from '../access/policies';
+import { getApprovalPolicy, requestApproval } from '../approvals/requests';
 import { type AuditContext, appendAuditEntry, diffSnapshots } from '../audit/service';
 import { deleteCustomer } from '../customers/service';
 import { eraseCustomer } from '../privacy/erasure-service';
@@ -43,10 +44,35 @@ export async function listRetentionPolicies(db: Database) {
   });
 }
 
+/**
+ * A retention policy change, at once or, while erasures need approval, held like an erasure: a policy
+ * that erases after one day would otherwise erase without an approver.
+ */
+export async function changeRetentionPolicy(
+  db: Database,
+  actor: RequestActor,
+  input: { category: RetentionCategory; isEnabled: boolean; afterDays: number },
+): Promise<{ policy: Awaited<ReturnType<typeof updateRetentionPolicy>> } | { approvalId: string }> {
+  const erasures = await getApprovalPolicy(db, 'erasure');
+  if (!erasures.isEnabled) return { policy: await updateRetentionPolicy(db, actor.audit, input) };
+  const { category, ...policy } = input;
+  const before = (await listRetentionPolicies(db)).find((p) => p.category === category);
+  const held = await db.transaction((tx) =>
+    requestApproval(tx, actor, {
+      kind: 'erasure',
+      policy: erasures,
+      reason: `保留策略变更 Retention policy change: ${category}`,
+      details: { retentionCategory: category, policy, policyBefore: before ?? null },
+    }),
+  );
+  return { approvalId: held.id };
+}
+
 export async function updateRetentionPolicy(
   db: Database,
   audit: AuditContext,
   input: { category: RetentionCategory; isEnabled: boolean; afterDays: number },
+  details?: Record<string, unknown>,
 ) {
   const { category, ...settings } = input;
   const before = (await listRetentionPolicies(db)).find((p) => p.category === category);
@@ -57,6 +83,7 @@ export async function updateRetentionPolicy(
       resourceType: 'retention_policy',
       resourceId: category,
       changes: diffSnapshots({ isEnabled: before?.isEnabled, afterDays: before?.afterDays }, settings),
+      details,
     });
   });
   return { category, ...settings };

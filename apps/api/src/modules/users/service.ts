@@ -1,5 +1,5 @@
 import type { TStaffRole } from '@cims/schemas';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { staffUsers } from '../../db/schema';
 import type { RequestActor } from '../../http/authorize';
@@ -168,6 +168,11 @@ export async function updateUserRoles(
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, input.userId));
     if (!user) throw new DomainError('not_found', 'No such staff user.');
+    if (!user.isActive)
+      throw new DomainError(
+        'conflict',
+        'This account is inactive (waiting for approval); its roles cannot change.',
+      );
     if (!policy.isEnabled)
       return { user: await applyUserRoles(tx, actor.audit, { ...input, details: { reason: input.reason } }) };
     const held = await requestApproval(tx, actor, {
@@ -183,4 +188,9 @@ export async function updateUserRoles(
     });
     return { approvalId: held.id };
   });
+}
+
+/** Deletes an account created for approval that was never approved (inactive, so never signed in). */
+export async function discardUnapprovedUser(db: Queryable, userId: string) {
+  await db.delete(staffUsers).where(and(eq(staffUsers.id, userId), eq(staffUsers.isActive, false)));
 }

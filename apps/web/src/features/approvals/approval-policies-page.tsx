@@ -1,3 +1,4 @@
+import { operationRoles } from '@cims/api-client';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +31,11 @@ import {
   useApprovalPolicies,
   useUpdateApprovalPolicy,
 } from './queries';
+
+/** The roles that can decide at all (who may call the decision); any other approver role would strand requests. */
+const APPROVER_ROLES = STAFF_ROLES.filter((role) =>
+  (operationRoles.decideApproval as readonly string[]).includes(role),
+);
 
 // The form's own checks say what the API says, in its words, so lib/validation-messages translates both.
 const EXPIRY_MESSAGE = `Must be a whole number from ${EXPIRY_HOURS.min} to ${EXPIRY_HOURS.max}`;
@@ -84,7 +90,7 @@ function PolicyForm({
         error={error('approverRole')}
       >
         <select {...fieldA11y(`${id}-approver`, error('approverRole'))} {...register('approverRole')}>
-          {STAFF_ROLES.map((role) => (
+          {APPROVER_ROLES.map((role) => (
             <option key={role} value={role}>
               {t(`enums.staffRole.${role}`)}
             </option>

@@ -14,7 +14,7 @@ type TDecisionValues = { comment: string };
 const FAILURE_KEYS = {
   403: 'approvals.decide.forbidden',
   404: 'approvals.decide.settled',
-  409: 'approvals.decide.settled',
+  409: 'approvals.decide.conflict',
 };
 
 /**
@@ -82,7 +82,7 @@ export function DecisionDialog({
           })}
         />
       </FormField>
-      <FailureMessage error={decide.error} keysByStatus={FAILURE_KEYS} />
+      <FailureMessage error={decide.error} keysByStatus={FAILURE_KEYS} detailStatuses={[409]} />
       <FormActions
         submitLabel={t(isReject ? 'approvals.decide.confirmReject' : 'approvals.decide.confirmApprove')}
         isSubmitting={decide.isPending}

@@ -70,7 +70,7 @@ function invalidateAfterDecision(queryClient: QueryClient, request: TApprovalReq
     export: [exportKeys.all],
     reveal: [],
     erasure: [customerKeys.all],
-    role_change: [userKeys.all, accessPolicyKeys.all],
+    role_change: [userKeys.all, accessPolicyKeys.all, approvalKeys.policies()],
   };
   return Promise.all([
     invalidateApprovals(queryClient),

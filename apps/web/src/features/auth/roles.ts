@@ -18,6 +18,7 @@ export const DUPLICATE_REVIEW_ROLES: readonly TStaffRole[] = operationRoles.list
 export const DASHBOARD_ROLES: readonly TStaffRole[] = operationRoles.getDashboardChart;
 export const DATA_QUALITY_ROLES: readonly TStaffRole[] = operationRoles.getDataQualitySummary;
 export const TASK_ROLES: readonly TStaffRole[] = operationRoles.listTasks;
+export const TAG_ROLES: readonly TStaffRole[] = operationRoles.listTags;
 export const SEGMENT_ROLES: readonly TStaffRole[] = operationRoles.listSegments;
 export const CAMPAIGN_ROLES: readonly TStaffRole[] = operationRoles.listCampaigns;
 export const CAMPAIGN_EDIT_ROLES: readonly TStaffRole[] = operationRoles.createCampaign;

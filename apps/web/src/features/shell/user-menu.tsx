@@ -51,11 +51,6 @@ export function UserMenu({ user }: { user: User }) {
             {t('exports.navLink')}
           </Link>
         )}
-        {hasAnyRole(user, operationRoles.listTags) && (
-          <Link to="/tags" className="button button--block button--ghost" onClick={() => setIsOpen(false)}>
-            {t('tags.navLink')}
-          </Link>
-        )}
         <button
           type="button"
           className="button button--block"
