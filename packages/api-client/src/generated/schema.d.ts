@@ -776,7 +776,7 @@ export interface paths {
         };
         /**
          * The failed rows of an import
-         * @description Each failed row as it was in the file, with one error per field.
+         * @description Each failed row as it was in the file, with one error per field. For who started the import only (the values are unmasked, as uploaded).
          */
         get: operations["listImportErrors"];
         put?: never;
@@ -798,7 +798,7 @@ export interface paths {
         };
         /**
          * The failed rows as CSV
-         * @description The failed rows with the original columns and an `error` column (UTF-8 with BOM, opens in Excel); fix and import again.
+         * @description The failed rows with the original columns and an `error` column (UTF-8 with BOM, opens in Excel); fix and import again. For who started the import only (the values are unmasked, as uploaded).
          */
         get: operations["downloadImportErrors"];
         put?: never;

@@ -108,10 +108,14 @@ const operationOfSource = {
   dashboard: 'getDashboardChart',
 } as const;
 
-function checkShape(request: ExportRequest, viewer: RequestActor['viewer']) {
-  const allowed: readonly string[] = operationRoles[operationOfSource[request.source]];
+function assertMayExport(source: ExportRow['source'], viewer: RequestActor['viewer']) {
+  const allowed: readonly string[] = operationRoles[operationOfSource[source]];
   if (!viewer.roles.some((role) => allowed.includes(role)))
-    throw new DomainError('forbidden', `Your role may not export ${request.source}.`);
+    throw new DomainError('forbidden', `Your role may not export ${source}.`);
+}
+
+function checkShape(request: ExportRequest, viewer: RequestActor['viewer']) {
+  assertMayExport(request.source, viewer);
   const misplaced = (
     [
       ['customerFilter', 'customers'],
@@ -246,6 +250,8 @@ export async function runExport(db: Database, exportId: string, dataDir: string)
   const isThisRun = () => and(eq(dataExports.id, exportId), eq(dataExports.status, 'running'));
   try {
     const actor = await requesterActor(db, row.requestedBy);
+    // Roles may have changed while the export waited for approval or its turn.
+    assertMayExport(row.source, actor.viewer);
     const request = row.request as ExportRequest;
     const watermarkOf = (title: string) =>
       exportWatermark({

@@ -90,6 +90,13 @@ describe('imports', () => {
       .split('\n');
     expect(lines[0]).toBe('客户编号,姓名,手机号,邮箱,身份证号,地址,标签,error');
     expect(lines).toHaveLength(3);
+    // The failed rows are unmasked: another user who sees the import (whole base in scope) gets its counts only.
+    const marketing = await signIn('marketing');
+    expect(
+      (await marketing.request({ method: 'GET', url: `/api/v1/imports/${uploaded.id}` })).statusCode,
+    ).toBe(200);
+    for (const url of [`/api/v1/imports/${uploaded.id}/errors`, `/api/v1/imports/${uploaded.id}/errors.csv`])
+      expect((await marketing.request({ method: 'GET', url })).statusCode).toBe(403);
 
     const stored = await db.execute<{
       display_name: string;

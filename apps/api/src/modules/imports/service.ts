@@ -216,13 +216,27 @@ export async function cancelImport(db: Database, actor: RequestActor, id: string
   return getImport(db, actor.viewer, id);
 }
 
+/**
+ * The failed rows hold the file's values as uploaded, before any masking: only who started the import
+ * reads them (others with the whole base in scope see the import and its counts, not its rows).
+ */
+async function getOwnImport(db: Database, viewer: Viewer, id: string) {
+  const row = await getImport(db, viewer, id);
+  if (row.createdBy !== viewer.userId)
+    throw new DomainError(
+      'forbidden',
+      'Only who started the import reads its failed rows, which are unmasked.',
+    );
+  return row;
+}
+
 export async function listImportErrors(
   db: Database,
   viewer: Viewer,
   id: string,
   page: { limit: number; after: number },
 ) {
-  await getImport(db, viewer, id);
+  await getOwnImport(db, viewer, id);
   const rows = await db
     .select()
     .from(importRowErrors)
@@ -239,7 +253,7 @@ export async function listImportErrors(
  * values came from an uploaded file, so they are made formula-safe like any export.
  */
 export async function importErrorsCsv(db: Database, viewer: Viewer, id: string): Promise<string> {
-  const current = await getImport(db, viewer, id);
+  const current = await getOwnImport(db, viewer, id);
   const rows = await db
     .select()
     .from(importRowErrors)

@@ -63,7 +63,12 @@ export function ExportTargetsDialog({ campaign, onClose }: { campaign: TCampaign
         />
       </FormField>
       <p className="field__hint">{t('campaigns.export.watermark')}</p>
-      <FailureMessage error={exportTargets.error} keysByStatus={{ 409: 'campaigns.export.tooMany' }} />
+      <FailureMessage
+        error={exportTargets.error}
+        keysByStatus={{ 409: 'campaigns.export.tooMany' }}
+        // Too many rows, or more than the approval threshold: the server says which, and the way out.
+        detailStatuses={[409]}
+      />
       <FormActions
         submitLabel={t('campaigns.export.submit')}
         submittingLabel={t('campaigns.export.downloading')}
