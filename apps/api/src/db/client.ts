@@ -12,6 +12,12 @@ export function openDatabase(connectionString: string, options: { max?: number; 
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
   // replaces it on the next checkout.
   pool.on('error', (error) => console.error('idle database connection lost:', error.message));
+  // A connection cut while checked out, between the queries of a transaction, reports as an 'error'
+  // event on its client as well; unheard, that event would end the process. The query that next uses
+  // the client fails with it, and the pool discards the client when it comes back.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => console.error('database connection lost while in use:', error.message)),
+  );
   const db = drizzle(pool, { schema, logger: options.logger ?? false });
   return { pool, db };
 }
