@@ -55,6 +55,51 @@ function useChartData(
 }
 
 /**
+ * A chart of counts whose every point links to its customers, with its figures as a table: new
+ * customers, value tiers and lifecycle stages draw the same way and differ in their option and words.
+ */
+function CountChartCard({
+  title,
+  query,
+  result,
+  data,
+  option,
+  labelHeader,
+  valueHeader,
+  isEmpty = data.length === 0,
+}: {
+  title: string;
+  query: TDashboardQuery | null;
+  result: ReturnType<typeof useDashboardChart>;
+  data: TDatum[];
+  option: ReturnType<typeof barOption>;
+  labelHeader: string;
+  valueHeader: string;
+  isEmpty?: boolean;
+}) {
+  const format = useFormatters();
+  const follow = useFollowLink(data);
+  return (
+    <ChartCard
+      title={title}
+      isLoading={result.isPending && query !== null}
+      isError={result.isError}
+      isEmpty={isEmpty}
+      chart={<EChart option={option} label={title} height={CHART_HEIGHT} onItemClick={follow} />}
+      table={
+        <DatumTable
+          caption={title}
+          labelHeader={labelHeader}
+          valueHeader={valueHeader}
+          data={data}
+          formatValue={(value) => format.number(value ?? 0)}
+        />
+      }
+    />
+  );
+}
+
+/**
  * Customers by province; a click on a province narrows the whole dashboard to it and shows its cities,
  * and a click on a city (or the link to the province's customers) opens the customer list.
  */
@@ -138,7 +183,6 @@ export function CustomersByRegionCard({
 /** New customers per month; a click opens the customers created in that month. */
 export function NewCustomersCard(props: TChartProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const locale = useUiLocale();
   const label = useMemo(() => (key: string) => monthLabel(key, locale), [locale]);
   const { result, data: points } = useChartData('new_customers', props, label);
@@ -156,25 +200,18 @@ export function NewCustomersCard(props: TChartProps) {
         },
     );
   }, [points, fromDay, toDay, provinceCode, label]);
-  const follow = useFollowLink(data);
   const title = t('dashboard.charts.newCustomers');
   const option = useMemo(() => lineOption(data, t('dashboard.newCustomers')), [data, t]);
   return (
-    <ChartCard
+    <CountChartCard
       title={title}
-      isLoading={result.isPending && props.query !== null}
-      isError={result.isError}
+      query={props.query}
+      result={result}
+      data={data}
+      option={option}
+      labelHeader={t('dashboard.month')}
+      valueHeader={t('dashboard.newCustomers')}
       isEmpty={false}
-      chart={<EChart option={option} label={title} height={CHART_HEIGHT} onItemClick={follow} />}
-      table={
-        <DatumTable
-          caption={title}
-          labelHeader={t('dashboard.month')}
-          valueHeader={t('dashboard.newCustomers')}
-          data={data}
-          formatValue={(value) => format.number(value ?? 0)}
-        />
-      }
     />
   );
 }
@@ -271,32 +308,23 @@ function DrillLink({ href, children }: { href: string | null; children: ReactNod
 /** Customers per value tier; a click opens the tier's customers. */
 export function ValueTiersCard(props: TChartProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const label = useMemo(
     () => (key: string) =>
       key === 'unscored' ? t('dashboard.unscored') : t('dashboard.tier', { tier: key }),
     [t],
   );
   const { result, data } = useChartData('value_tiers', props, label);
-  const follow = useFollowLink(data);
   const title = t('dashboard.charts.valueTiers');
   const option = useMemo(() => barOption(data, { seriesName: t('dashboard.customers') }), [data, t]);
   return (
-    <ChartCard
+    <CountChartCard
       title={title}
-      isLoading={result.isPending && props.query !== null}
-      isError={result.isError}
-      isEmpty={data.length === 0}
-      chart={<EChart option={option} label={title} height={CHART_HEIGHT} onItemClick={follow} />}
-      table={
-        <DatumTable
-          caption={title}
-          labelHeader={t('fields.valueTier')}
-          valueHeader={t('dashboard.customers')}
-          data={data}
-          formatValue={(value) => format.number(value ?? 0)}
-        />
-      }
+      query={props.query}
+      result={result}
+      data={data}
+      option={option}
+      labelHeader={t('fields.valueTier')}
+      valueHeader={t('dashboard.customers')}
     />
   );
 }
@@ -304,28 +332,19 @@ export function ValueTiersCard(props: TChartProps) {
 /** Customers per lifecycle stage as a funnel; a click opens the stage's customers. */
 export function LifecycleFunnelCard(props: TChartProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const label = useMemo(() => (key: string) => t(`enums.lifecycleStage.${key}`), [t]);
   const { result, data } = useChartData('lifecycle_funnel', props, label);
-  const follow = useFollowLink(data);
   const title = t('dashboard.charts.lifecycleFunnel');
   const option = useMemo(() => funnelOption(data, t('dashboard.customers')), [data, t]);
   return (
-    <ChartCard
+    <CountChartCard
       title={title}
-      isLoading={result.isPending && props.query !== null}
-      isError={result.isError}
-      isEmpty={data.length === 0}
-      chart={<EChart option={option} label={title} height={CHART_HEIGHT} onItemClick={follow} />}
-      table={
-        <DatumTable
-          caption={title}
-          labelHeader={t('fields.lifecycleStage')}
-          valueHeader={t('dashboard.customers')}
-          data={data}
-          formatValue={(value) => format.number(value ?? 0)}
-        />
-      }
+      query={props.query}
+      result={result}
+      data={data}
+      option={option}
+      labelHeader={t('fields.lifecycleStage')}
+      valueHeader={t('dashboard.customers')}
     />
   );
 }
